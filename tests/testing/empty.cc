@@ -1,0 +1,1 @@
+// Keeps crossgate_testing non-empty while the support folders fill in.
