@@ -11,6 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "lib/load/load_internal.h"
 #include "lib/load/loader.h"
+#include "lib/load/model_path.h"
 
 namespace crossgate {
 namespace load_internal {
@@ -29,8 +30,7 @@ std::string FindUnknownField(const Message& message, const std::string& path) {
   reflection->ListFields(message, &fields);
   for (const FieldDescriptor* field : fields) {
     if (field->type() != FieldDescriptor::TYPE_MESSAGE) continue;
-    std::string at = path.empty() ? field->json_name()
-                                  : absl::StrCat(path, "/", field->json_name());
+    std::string at = FieldPath(path, field);
     if (!field->is_repeated()) {
       std::string found =
           FindUnknownField(reflection->GetMessage(message, field), at);
@@ -38,9 +38,10 @@ std::string FindUnknownField(const Message& message, const std::string& path) {
       continue;
     }
     for (int i = 0; i < reflection->FieldSize(message, field); ++i) {
+      const Message& element =
+          reflection->GetRepeatedMessage(message, field, i);
       std::string found =
-          FindUnknownField(reflection->GetRepeatedMessage(message, field, i),
-                           absl::StrCat(at, "[", i, "]"));
+          FindUnknownField(element, ElementPath(at, element, i));
       if (!found.empty()) return found;
     }
   }

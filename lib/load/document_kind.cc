@@ -163,7 +163,10 @@ K KindFromShape(const Struct& obj, bool* assumed_default) {
   if (Has(obj, "details") && (Has(obj, "scenarios") || Has(obj, "name"))) {
     return K::kConditionalAccessTemplate;
   }
-  if (Has(obj, "conditions")) return K::kConditionalAccessPolicy;
+  if (Has(obj, "conditions") || Has(obj, "grantControls") ||
+      Has(obj, "sessionControls")) {
+    return K::kConditionalAccessPolicy;
+  }
   if (Has(obj, "ipRanges") || Has(obj, "countriesAndRegions") ||
       Has(obj, "compliantNetworkType")) {
     return K::kNamedLocation;

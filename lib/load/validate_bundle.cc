@@ -12,6 +12,7 @@
 #include "absl/strings/str_cat.h"
 #include "lib/load/keywords.h"
 #include "lib/load/loader.h"
+#include "lib/load/model_path.h"
 #include "lib/load/validate_internal.h"
 
 namespace crossgate {
@@ -49,9 +50,7 @@ class SizeChecker {
     std::vector<const FieldDescriptor*> fields;
     reflection->ListFields(message, &fields);
     for (const FieldDescriptor* field : fields) {
-      std::string at = path.empty()
-                           ? field->json_name()
-                           : absl::StrCat(path, "/", field->json_name());
+      std::string at = FieldPath(path, field);
       if (!field->is_repeated()) {
         if (field->type() == FieldDescriptor::TYPE_STRING) {
           CheckString(reflection->GetStringReference(message, field, nullptr),
@@ -68,14 +67,15 @@ class SizeChecker {
         continue;
       }
       for (int i = 0; i < size; ++i) {
-        std::string item = absl::StrCat(at, "[", i, "]");
         if (field->type() == FieldDescriptor::TYPE_STRING) {
           std::string scratch;
           CheckString(reflection->GetRepeatedStringReference(message, field, i,
                                                              &scratch),
-                      item);
+                      absl::StrCat(at, "[", i, "]"));
         } else if (field->type() == FieldDescriptor::TYPE_MESSAGE) {
-          Check(reflection->GetRepeatedMessage(message, field, i), item);
+          const Message& element =
+              reflection->GetRepeatedMessage(message, field, i);
+          Check(element, ElementPath(at, element, i));
         }
       }
     }
