@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <string_view>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -65,8 +66,17 @@ bool IsConfigured(const Value& v) {
   }
 }
 
+bool IsCanonicalGuid(absl::string_view text) {
+  if (text.size() != 36 || !ParseGuid(text).has_value()) return false;
+  for (char c : text) {
+    if (c >= 'A' && c <= 'F') return false;
+  }
+  return true;
+}
+
 std::string CanonicalId(absl::string_view text,
                         absl::Span<const absl::string_view> keywords) {
+  if (IsCanonicalGuid(text)) return std::string(text);
   if (absl::optional<Guid> guid = ParseGuid(text)) return FormatGuid(*guid);
   for (absl::string_view keyword : keywords) {
     if (absl::EqualsIgnoreCase(keyword, text)) return std::string(keyword);
@@ -75,7 +85,8 @@ std::string CanonicalId(absl::string_view text,
 }
 
 const Value* JsonReader::Find(const Struct& obj, absl::string_view key) {
-  auto it = obj.fields().find(std::string(key));
+  // Heterogeneous lookup: no std::string per probe.
+  auto it = obj.fields().find(std::string_view(key.data(), key.size()));
   return it == obj.fields().end() ? nullptr : &it->second;
 }
 

@@ -52,6 +52,9 @@ absl::string_view JsonTypeName(const Value& v);
 // or control block is present.
 bool IsConfigured(const Value& v);
 
+// True for a GUID in canonical form: 8-4-4-4-12, lower-case, no braces.
+bool IsCanonicalGuid(absl::string_view text);
+
 // The id as the model stores it: a GUID in canonical lower-case form, a
 // keyword from `keywords` (compared case-insensitively) in its canonical
 // spelling, anything else unchanged (validation reports it).

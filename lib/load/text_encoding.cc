@@ -13,22 +13,28 @@ constexpr absl::string_view kUtf8Bom = "\xEF\xBB\xBF";
 constexpr absl::string_view kUtf16LeBom = "\xFF\xFE";
 constexpr absl::string_view kUtf16BeBom = "\xFE\xFF";
 
-void AppendUtf8(uint32_t cp, std::string* out) {
+// Writes `cp` as UTF-8 at `out`; returns the byte count (1-4).
+int PutUtf8(uint32_t cp, char* out) {
   if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    out[0] = static_cast<char>(cp);
+    return 1;
   }
+  if (cp < 0x800) {
+    out[0] = static_cast<char>(0xC0 | (cp >> 6));
+    out[1] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 2;
+  }
+  if (cp < 0x10000) {
+    out[0] = static_cast<char>(0xE0 | (cp >> 12));
+    out[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out[2] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 3;
+  }
+  out[0] = static_cast<char>(0xF0 | (cp >> 18));
+  out[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+  out[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+  out[3] = static_cast<char>(0x80 | (cp & 0x3F));
+  return 4;
 }
 
 absl::Status DecodeUtf16(absl::string_view bytes, bool big_endian,
@@ -37,36 +43,38 @@ absl::Status DecodeUtf16(absl::string_view bytes, bool big_endian,
     return absl::InvalidArgumentError(
         "invalid UTF-16: odd number of bytes after the byte-order mark");
   }
-  out->clear();
-  out->reserve(bytes.size() / 2 + bytes.size() / 8);
+  // Each 2-byte unit becomes at most 3 bytes (a 4-byte pair at most 4).
+  out->resize(bytes.size() / 2 * 3);
+  char* w = out->data();
+  const auto* b = reinterpret_cast<const uint8_t*>(bytes.data());
   auto unit_at = [&](size_t i) -> uint32_t {
-    uint8_t a = static_cast<uint8_t>(bytes[i]);
-    uint8_t b = static_cast<uint8_t>(bytes[i + 1]);
-    return big_endian ? (uint32_t{a} << 8 | b) : (uint32_t{b} << 8 | a);
+    return big_endian ? (uint32_t{b[i]} << 8 | b[i + 1])
+                      : (uint32_t{b[i + 1]} << 8 | b[i]);
   };
   for (size_t i = 0; i < bytes.size(); i += 2) {
     uint32_t unit = unit_at(i);
+    if (unit < 0x80) {  // the common case in JSON
+      *w++ = static_cast<char>(unit);
+      continue;
+    }
     // The offset reported counts the BOM, so it matches a hex dump.
     if (unit >= 0xDC00 && unit <= 0xDFFF) {
       return absl::InvalidArgumentError(absl::StrCat(
           "invalid UTF-16: unpaired low surrogate at byte ", i + 2));
     }
     if (unit >= 0xD800 && unit <= 0xDBFF) {
-      if (i + 3 >= bytes.size()) {
-        return absl::InvalidArgumentError(absl::StrCat(
-            "invalid UTF-16: unpaired high surrogate at byte ", i + 2));
-      }
-      uint32_t low = unit_at(i + 2);
+      uint32_t low = i + 3 < bytes.size() ? unit_at(i + 2) : 0;
       if (low < 0xDC00 || low > 0xDFFF) {
         return absl::InvalidArgumentError(absl::StrCat(
             "invalid UTF-16: unpaired high surrogate at byte ", i + 2));
       }
-      AppendUtf8(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00), out);
+      w += PutUtf8(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00), w);
       i += 2;
       continue;
     }
-    AppendUtf8(unit, out);
+    w += PutUtf8(unit, w);
   }
+  out->resize(static_cast<size_t>(w - out->data()));
   return absl::OkStatus();
 }
 

@@ -7,6 +7,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "lib/load/json_reader.h"
 #include "lib/load/keywords.h"
 #include "lib/load/validate_internal.h"
 #include "lib/model/guid.h"
@@ -98,8 +99,8 @@ void Validator::CheckIdList(
       }
       continue;
     }
-    if (absl::optional<Guid> guid = ParseGuid(id)) {
-      if (FormatGuid(*guid) != id) {
+    if (ParseGuid(id).has_value()) {
+      if (!IsCanonicalGuid(id)) {
         Error(IssueCode::kBadGuid, at,
               absl::StrCat("\"", id, "\" is not in canonical lower-case form"));
       } else if (guids != nullptr) {
@@ -148,13 +149,12 @@ bool Validator::CheckGuid(absl::string_view id, const std::string& path,
           absl::StrCat(what, " is a template placeholder \"", id, "\""));
     return false;
   }
-  absl::optional<Guid> guid = ParseGuid(id);
-  if (!guid) {
+  if (!ParseGuid(id).has_value()) {
     Error(IssueCode::kBadGuid, path,
           absl::StrCat(what, " \"", id, "\" is not a GUID"));
     return false;
   }
-  if (FormatGuid(*guid) != id) {
+  if (!IsCanonicalGuid(id)) {
     Error(IssueCode::kBadGuid, path,
           absl::StrCat(what, " \"", id,
                        "\" is not in canonical lower-case form"));
