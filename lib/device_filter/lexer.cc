@@ -41,8 +41,9 @@ size_t DecodeUtf8(absl::string_view s, size_t i, uint32_t* cp) {
 
 // Section 4.10 / 7: at most max_length characters. Entra is a .NET service,
 // so a character beyond the Basic Multilingual Plane counts twice.
-absl::Status CheckEncodingAndLength(absl::string_view source,
-                                    size_t max_length) {
+}  // namespace
+
+absl::Status CheckSource(absl::string_view source, size_t max_length) {
   size_t units = 0;
   for (size_t i = 0; i < source.size();) {
     uint32_t cp = 0;
@@ -58,6 +59,8 @@ absl::Status CheckEncodingAndLength(absl::string_view source,
   }
   return absl::OkStatus();
 }
+
+namespace {
 
 bool IsWordStart(char c) {
   return absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '_';
@@ -134,70 +137,78 @@ absl::Status LexString(absl::string_view source, size_t start, Token* token,
   }
   return SourceError(
       source, start,
-      absl::StrCat("unterminated string ", Fragment(source.substr(start))));
+      absl::StrCat("unterminated string '", Fragment(source.substr(start)), "'"));
 }
 
 }  // namespace
 
+absl::StatusOr<Token> Lexer::Next() {
+  absl::string_view source = source_;
+  size_t i = pos_;
+  while (i < source.size() && (source[i] == ' ' || source[i] == '\t' ||
+                               source[i] == '\r' || source[i] == '\n')) {
+    ++i;
+  }
+  Token token;
+  token.begin = static_cast<uint32_t>(i);
+  if (i == source.size()) {
+    pos_ = i;
+    token.kind = TokenKind::kEnd;
+    return token;
+  }
+  const char c = source[i];
+  TokenKind punct = TokenKind::kEnd;
+  switch (c) {
+    case '(':
+      punct = TokenKind::kLParen;
+      break;
+    case ')':
+      punct = TokenKind::kRParen;
+      break;
+    case '[':
+      punct = TokenKind::kLBracket;
+      break;
+    case ']':
+      punct = TokenKind::kRBracket;
+      break;
+    case ',':
+      punct = TokenKind::kComma;
+      break;
+    default:
+      break;
+  }
+  if (punct != TokenKind::kEnd) {
+    token.kind = punct;
+    token.text = source.substr(i, 1);
+    pos_ = i + 1;
+  } else if (c == '"') {
+    absl::Status status = LexString(source, i, &token, &pos_);
+    if (!status.ok()) return status;
+  } else if (IsWordStart(c) ||
+             (c == '-' && i + 1 < source.size() && IsWordStart(source[i + 1]))) {
+    size_t end = i + 1;
+    while (end < source.size() && IsWordChar(source[end])) ++end;
+    token.kind = TokenKind::kWord;
+    token.text = source.substr(i, end - i);
+    pos_ = end;
+  } else {
+    return UnexpectedCharacter(source, i);
+  }
+  return token;
+}
+
 absl::StatusOr<std::vector<Token>> Tokenize(absl::string_view source,
                                             size_t max_length) {
-  absl::Status status = CheckEncodingAndLength(source, max_length);
+  absl::Status status = CheckSource(source, max_length);
   if (!status.ok()) return status;
-
+  Lexer lexer(source);
   std::vector<Token> tokens;
-  size_t i = 0;
-  while (true) {
-    while (i < source.size() && (source[i] == ' ' || source[i] == '\t' ||
-                                 source[i] == '\r' || source[i] == '\n')) {
-      ++i;
-    }
-    Token token;
-    token.begin = static_cast<uint32_t>(i);
-    if (i == source.size()) {
-      token.kind = TokenKind::kEnd;
-      tokens.push_back(std::move(token));
-      return tokens;
-    }
-    char c = source[i];
-    TokenKind punct = TokenKind::kEnd;
-    switch (c) {
-      case '(':
-        punct = TokenKind::kLParen;
-        break;
-      case ')':
-        punct = TokenKind::kRParen;
-        break;
-      case '[':
-        punct = TokenKind::kLBracket;
-        break;
-      case ']':
-        punct = TokenKind::kRBracket;
-        break;
-      case ',':
-        punct = TokenKind::kComma;
-        break;
-      default:
-        break;
-    }
-    if (punct != TokenKind::kEnd) {
-      token.kind = punct;
-      token.text = source.substr(i, 1);
-      ++i;
-    } else if (c == '"') {
-      status = LexString(source, i, &token, &i);
-      if (!status.ok()) return status;
-    } else if (IsWordStart(c) || (c == '-' && i + 1 < source.size() &&
-                                  IsWordStart(source[i + 1]))) {
-      size_t end = i + 1;
-      while (end < source.size() && IsWordChar(source[end])) ++end;
-      token.kind = TokenKind::kWord;
-      token.text = source.substr(i, end - i);
-      i = end;
-    } else {
-      return UnexpectedCharacter(source, i);
-    }
-    tokens.push_back(std::move(token));
+  while (tokens.empty() || tokens.back().kind != TokenKind::kEnd) {
+    absl::StatusOr<Token> token = lexer.Next();
+    if (!token.ok()) return token.status();
+    tokens.push_back(*std::move(token));
   }
+  return tokens;
 }
 
 std::string DescribeToken(const Token& token) {

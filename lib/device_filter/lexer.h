@@ -45,11 +45,28 @@ struct Token {
   std::string value;       // kString: the unescaped contents
 };
 
-// Tokenizes `source`, which ends with a kEnd token. Fails with an
-// InvalidArgument naming the offset (source_error.h) when the rule is not
-// valid UTF-8, is longer than `max_length` characters (counted in UTF-16
-// code units, as Entra's .NET service counts them), or holds a character
-// that starts no token.
+// Checks what applies to the whole rule before any token is read: it must
+// be valid UTF-8 and at most `max_length` characters long, counted in UTF-16
+// code units as Entra's .NET service counts them. InvalidArgument naming
+// the offset (source_error.h) otherwise.
+absl::Status CheckSource(absl::string_view source, size_t max_length);
+
+// Reads tokens one at a time, so memory stays proportional to one token
+// whatever the input. `source` must outlive the lexer and its tokens.
+class Lexer {
+ public:
+  explicit Lexer(absl::string_view source) : source_(source) {}
+
+  // The next token; kEnd at the end, repeatedly. InvalidArgument naming the
+  // offset for a character that starts no token or a malformed string.
+  absl::StatusOr<Token> Next();
+
+ private:
+  absl::string_view source_;
+  size_t pos_ = 0;
+};
+
+// CheckSource, then every token up to and including kEnd (for tests).
 absl::StatusOr<std::vector<Token>> Tokenize(absl::string_view source,
                                             size_t max_length);
 

@@ -16,14 +16,12 @@ namespace {
 
 class Parser {
  public:
-  Parser(absl::string_view source, std::vector<Token> tokens,
-         const PropertyTable& table, const Options& options)
-      : source_(source),
-        tokens_(std::move(tokens)),
-        table_(table),
-        options_(options) {}
+  Parser(absl::string_view source, const PropertyTable& table,
+         const Options& options)
+      : source_(source), lexer_(source), table_(table), options_(options) {}
 
   absl::StatusOr<ParsedRule> Run() {
+    CROSSGATE_RETURN_IF_ERROR(Advance());
     if (Peek().kind == TokenKind::kEnd) {
       return SourceError(source_, 0, "empty rule");
     }
@@ -41,11 +39,16 @@ class Parser {
   }
 
  private:
-  const Token& Peek() const { return tokens_[pos_]; }
-  // Consumes one token; the final kEnd token is never consumed past.
-  const Token& Next() {
-    const Token& t = tokens_[pos_];
-    if (t.kind != TokenKind::kEnd) ++pos_;
+  // One token of lookahead: the lexer runs one token ahead of the parser.
+  const Token& Peek() const { return current_; }
+  absl::Status Advance() {
+    CROSSGATE_ASSIGN_OR_RETURN(current_, lexer_.Next());
+    return absl::OkStatus();
+  }
+  // Consumes the current token.
+  absl::StatusOr<Token> Take() {
+    Token t = std::move(current_);
+    CROSSGATE_RETURN_IF_ERROR(Advance());
     return t;
   }
   absl::Status Error(const Token& t, absl::string_view message) const {
@@ -67,7 +70,9 @@ class Parser {
                                     bool (*is_connective)(absl::string_view)) {
     std::vector<int> children;
     do {
-      if (!children.empty()) Next();  // the connective
+      if (!children.empty()) {
+        CROSSGATE_RETURN_IF_ERROR(Advance());  // the connective
+      }
       absl::StatusOr<int> child =
           kind == Node::Kind::kOr ? ParseAnd(depth) : ParsePrimary(depth);
       if (!child.ok()) return child.status();
@@ -89,15 +94,16 @@ class Parser {
         return Error(t, absl::StrCat("parentheses nested deeper than ",
                                      options_.max_depth));
       }
-      Next();
+      const uint32_t open = t.begin;
+      CROSSGATE_RETURN_IF_ERROR(Advance());
       CROSSGATE_ASSIGN_OR_RETURN(int inner, ParseOr(depth + 1));
       if (Peek().kind != TokenKind::kRParen) {
         return Error(Peek(),
                      absl::StrCat("expected ')' to close the '(' at offset ",
-                                  CharOffset(source_, t.begin), ", found ",
+                                  CharOffset(source_, open), ", found ",
                                   DescribeToken(Peek())));
       }
-      Next();
+      CROSSGATE_RETURN_IF_ERROR(Advance());
       rule_.depth = std::max(rule_.depth, depth + 1);
       return inner;
     }
@@ -120,7 +126,7 @@ class Parser {
   }
 
   absl::StatusOr<int> ParseComparison() {
-    const Token& prop = Next();
+    CROSSGATE_ASSIGN_OR_RETURN(Token prop, Take());
     if (rule_.comparisons.size() >= options_.max_terms) {
       return Error(prop, absl::StrCat("rule has more than ", options_.max_terms,
                                       " comparisons"));
@@ -174,7 +180,7 @@ class Parser {
   }
 
   absl::Status ResolveOperator(Comparison* cmp) {
-    const Token& t = Next();
+    CROSSGATE_ASSIGN_OR_RETURN(Token t, Take());
     if (t.kind != TokenKind::kWord) {
       return Error(t, absl::StrCat("expected an operator such as '-eq' after '",
                                    Fragment(cmp->property_text), "', found ",
@@ -203,7 +209,7 @@ class Parser {
   }
 
   absl::Status ParseValue(Comparison* cmp) {
-    const Token& t = Next();
+    CROSSGATE_ASSIGN_OR_RETURN(Token t, Take());
     cmp->value_offset = t.begin;
     switch (t.kind) {
       case TokenKind::kString:
@@ -236,7 +242,7 @@ class Parser {
   absl::Status ParseList(const Token& open, Comparison* cmp) {
     cmp->literal = LiteralKind::kList;
     while (true) {
-      const Token& item = Next();
+      CROSSGATE_ASSIGN_OR_RETURN(Token item, Take());
       if (item.kind != TokenKind::kString) {
         if (item.kind == TokenKind::kRBracket && cmp->strings.empty()) {
           return Error(open, "empty list");
@@ -246,7 +252,7 @@ class Parser {
                                         DescribeToken(item)));
       }
       cmp->strings.push_back(item.value);
-      const Token& sep = Next();
+      CROSSGATE_ASSIGN_OR_RETURN(Token sep, Take());
       if (sep.kind == TokenKind::kRBracket) return absl::OkStatus();
       if (sep.kind != TokenKind::kComma) {
         return Error(sep,
@@ -304,8 +310,8 @@ class Parser {
   }
 
   absl::string_view source_;
-  std::vector<Token> tokens_;
-  size_t pos_ = 0;
+  Lexer lexer_;
+  Token current_;
   const PropertyTable& table_;
   const Options& options_;
   ParsedRule rule_;
@@ -317,9 +323,8 @@ class Parser {
 absl::StatusOr<ParsedRule> Parse(absl::string_view source,
                                  const PropertyTable& table,
                                  const Options& options) {
-  CROSSGATE_ASSIGN_OR_RETURN(std::vector<Token> tokens,
-                             Tokenize(source, options.max_rule_length));
-  return Parser(source, std::move(tokens), table, options).Run();
+  CROSSGATE_RETURN_IF_ERROR(CheckSource(source, options.max_rule_length));
+  return Parser(source, table, options).Run();
 }
 
 }  // namespace crossgate::device_filter
