@@ -135,9 +135,9 @@ absl::Status LexString(absl::string_view source, size_t start, Token* token,
     value.push_back(c);
     ++i;
   }
-  return SourceError(
-      source, start,
-      absl::StrCat("unterminated string '", Fragment(source.substr(start)), "'"));
+  return SourceError(source, start,
+                     absl::StrCat("unterminated string '",
+                                  Fragment(source.substr(start)), "'"));
 }
 
 }  // namespace
@@ -184,8 +184,8 @@ absl::StatusOr<Token> Lexer::Next() {
   } else if (c == '"') {
     absl::Status status = LexString(source, i, &token, &pos_);
     if (!status.ok()) return status;
-  } else if (IsWordStart(c) ||
-             (c == '-' && i + 1 < source.size() && IsWordStart(source[i + 1]))) {
+  } else if (IsWordStart(c) || (c == '-' && i + 1 < source.size() &&
+                                IsWordStart(source[i + 1]))) {
     size_t end = i + 1;
     while (end < source.size() && IsWordChar(source[end])) ++end;
     token.kind = TokenKind::kWord;

@@ -69,7 +69,8 @@ TEST(AttributeFilter, DocumentedSample) {
   tagged.Set("ConditionalAccessTest", "policyRequirement",
              {"blockGuestUsers", "REQUIREMFA"});
   FakeServicePrincipal other;
-  other.Set("ConditionalAccessTest", "policyRequirement", {"legacyAuthAllowed"});
+  other.Set("ConditionalAccessTest", "policyRequirement",
+            {"legacyAuthAllowed"});
   FakeServicePrincipal untagged;
   EXPECT_TRUE(rule.Matches(tagged));
   EXPECT_FALSE(rule.Matches(other));
@@ -86,23 +87,33 @@ TEST(AttributeFilter, OperatorsOnSingleAndMultiValuedAttributes) {
   };
   const Case cases[] = {
       {"CustomSecurityAttribute.Ops_Tier -eq \"Gold\"", {"gold"}, true},
-      {"CustomSecurityAttribute.Ops_Tier -eq \"Gold\"", {"silver", "GOLD"}, true},
+      {"CustomSecurityAttribute.Ops_Tier -eq \"Gold\"",
+       {"silver", "GOLD"},
+       true},
       {"CustomSecurityAttribute.Ops_Tier -eq \"Gold\"", {"golden"}, false},
       {"CustomSecurityAttribute.Ops_Tier -eq \"Gold\"", {}, false},
       {"CustomSecurityAttribute.Ops_Tier -ne \"Gold\"", {"gold"}, false},
-      {"CustomSecurityAttribute.Ops_Tier -ne \"Gold\"", {"silver", "gold"}, false},
+      {"CustomSecurityAttribute.Ops_Tier -ne \"Gold\"",
+       {"silver", "gold"},
+       false},
       {"CustomSecurityAttribute.Ops_Tier -ne \"Gold\"", {"silver"}, true},
       {"CustomSecurityAttribute.Ops_Tier -ne \"Gold\"", {}, true},
       {"CustomSecurityAttribute.Ops_Tier -startsWith \"go\"", {"Gold"}, true},
-      {"CustomSecurityAttribute.Ops_Tier -notStartsWith \"go\"", {"Gold"}, false},
+      {"CustomSecurityAttribute.Ops_Tier -notStartsWith \"go\"",
+       {"Gold"},
+       false},
       {"CustomSecurityAttribute.Ops_Tier -notStartsWith \"go\"", {}, true},
       // -contains is a substring test on each value.
       {"CustomSecurityAttribute.Ops_Tier -contains \"ol\"", {"Gold"}, true},
       {"CustomSecurityAttribute.Ops_Tier -contains \"ol\"", {"x", "y"}, false},
       {"CustomSecurityAttribute.Ops_Tier -notContains \"ol\"", {"Gold"}, false},
       {"CustomSecurityAttribute.Ops_Tier -notContains \"ol\"", {}, true},
-      {"CustomSecurityAttribute.Ops_Tier -in [\"a\", \"Gold\"]", {"GOLD"}, true},
-      {"CustomSecurityAttribute.Ops_Tier -notIn [\"a\", \"Gold\"]", {"b"}, true},
+      {"CustomSecurityAttribute.Ops_Tier -in [\"a\", \"Gold\"]",
+       {"GOLD"},
+       true},
+      {"CustomSecurityAttribute.Ops_Tier -notIn [\"a\", \"Gold\"]",
+       {"b"},
+       true},
       {"CustomSecurityAttribute.Ops_Tier -notIn [\"a\", \"Gold\"]", {}, true},
       {"CustomSecurityAttribute.Ops_Tier -eq null", {}, true},
       {"CustomSecurityAttribute.Ops_Tier -eq null", {"x"}, false},
@@ -162,9 +173,10 @@ TEST(AttributeFilter, Errors) {
             "offset 1: unknown property 'CustomSecurityAttribute.Ops_Tier_X'");
   EXPECT_EQ(Error("CustomSecurityAttribute._Tier -eq \"x\""),
             "offset 1: unknown property 'CustomSecurityAttribute._Tier'");
-  EXPECT_EQ(Error("CustomSecurityAttribute." + std::string(33, 'a') +
-                  "_b -eq \"x\""),
-            "offset 1: unknown property 'CustomSecurityAttribute.aaaaaaaaaaaaaaaa...'");
+  EXPECT_EQ(
+      Error("CustomSecurityAttribute." + std::string(33, 'a') + "_b -eq \"x\""),
+      "offset 1: unknown property "
+      "'CustomSecurityAttribute.aaaaaaaaaaaaaaaa...'");
   EXPECT_EQ(Error("CustomSecurityAttribute.Ops_Tier -endsWith \"x\""),
             "offset 34: operator '-endsWith' is not allowed for property "
             "'CustomSecurityAttribute.Ops_Tier' (allowed: -eq, -ne, "

@@ -27,28 +27,28 @@ TEST(CaseFold, PreservesUtf8LengthAndIsIdempotent) {
 
 TEST(CaseFold, KnownPairs) {
   const std::vector<std::pair<uint32_t, uint32_t>> pairs = {
-      {'A', 'a'},       {'Z', 'z'},       {'a', 'a'},       {'@', '@'},
-      {0xC9, 0xE9},     // É é
-      {0xD7, 0xD7},     // × is not a letter
-      {0xDF, 0xDF},     // ß has no single-character upper case
-      {0x178, 0xFF},    // Ÿ ÿ
-      {0x100, 0x101},   // Ā ā
-      {0x139, 0x13A},   // Ĺ ĺ
-      {0x130, 0x130},   // İ: lower case is 'i' + combining dot; left alone
-      {0x17F, 0x17F},   // ſ: folds to 's' (different length); left alone
-      {0x3A3, 0x3C3},   // Σ σ
-      {0x3C2, 0x3C3},   // ς σ
-      {0x386, 0x3AC},   // Ά ά
-      {0x38F, 0x3CE},   // Ώ ώ
-      {0x416, 0x436},   // Ж ж
-      {0x401, 0x451},   // Ё ё
-      {0x4C0, 0x4CF},   // Ӏ ӏ
-      {0x531, 0x561},   // Ա ա
-      {0x1E00, 0x1E01}, // Ḁ ḁ
-      {0x1E9E, 0x1E9E}, // ẞ: folds to ß (different length); left alone
-      {0xFF21, 0xFF41}, // Ａ ａ
-      {0x212A, 0x212A}, // Kelvin sign: folds to 'k' (different length)
-      {0x4E2D, 0x4E2D}, // 中
+      {'A', 'a'},       {'Z', 'z'},   {'a', 'a'},
+      {'@', '@'},       {0xC9, 0xE9},  // É é
+      {0xD7, 0xD7},                    // × is not a letter
+      {0xDF, 0xDF},                    // ß has no single-character upper case
+      {0x178, 0xFF},                   // Ÿ ÿ
+      {0x100, 0x101},                  // Ā ā
+      {0x139, 0x13A},                  // Ĺ ĺ
+      {0x130, 0x130},    // İ: lower case is 'i' + combining dot; left alone
+      {0x17F, 0x17F},    // ſ: folds to 's' (different length); left alone
+      {0x3A3, 0x3C3},    // Σ σ
+      {0x3C2, 0x3C3},    // ς σ
+      {0x386, 0x3AC},    // Ά ά
+      {0x38F, 0x3CE},    // Ώ ώ
+      {0x416, 0x436},    // Ж ж
+      {0x401, 0x451},    // Ё ё
+      {0x4C0, 0x4CF},    // Ӏ ӏ
+      {0x531, 0x561},    // Ա ա
+      {0x1E00, 0x1E01},  // Ḁ ḁ
+      {0x1E9E, 0x1E9E},  // ẞ: folds to ß (different length); left alone
+      {0xFF21, 0xFF41},  // Ａ ａ
+      {0x212A, 0x212A},  // Kelvin sign: folds to 'k' (different length)
+      {0x4E2D, 0x4E2D},  // 中
   };
   for (const auto& [from, to] : pairs) {
     EXPECT_EQ(FoldCodePoint(from), to) << std::hex << from;
@@ -86,8 +86,8 @@ TEST(CaseFold, Comparisons) {
 // validated as UTF-8).
 TEST(CaseFold, StreamingComparisonsAgreeWithFoldThenCompare) {
   const std::vector<std::string> value_atoms = {
-      "a", "A", "b", "é", "É", "ß", "σ", "Σ", "ς", "ж", "Ж", "İ", "i",
-      "\xC3", "\xA9", "中", "Ａ", "ａ"};
+      "a", "A", "b", "é", "É",    "ß",    "σ",  "Σ",  "ς",
+      "ж", "Ж", "İ", "i", "\xC3", "\xA9", "中", "Ａ", "ａ"};
   const std::vector<std::string> literal_atoms = {
       "a", "A", "b", "é", "É", "ß", "σ", "Σ", "ж", "i", "中", "ａ"};
   std::mt19937 rng(4242);
@@ -95,7 +95,8 @@ TEST(CaseFold, StreamingComparisonsAgreeWithFoldThenCompare) {
     std::string s;
     int len = std::uniform_int_distribution<int>(0, max_len)(rng);
     for (int i = 0; i < len; ++i) {
-      s += atoms[std::uniform_int_distribution<size_t>(0, atoms.size() - 1)(rng)];
+      s += atoms[std::uniform_int_distribution<size_t>(0,
+                                                       atoms.size() - 1)(rng)];
     }
     return s;
   };

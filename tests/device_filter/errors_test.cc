@@ -37,9 +37,9 @@ TEST(DeviceFilterErrors, UnknownProperty) {
             "offset 1: unknown property 'displayName'; properties are written "
             "'device.<name>'");
   // Long fragments are cut to 40 characters.
-  EXPECT_EQ(CompileError("device." + std::string(60, 'q') + " -eq \"x\""),
-            "offset 1: unknown property 'device." + std::string(33, 'q') +
-                "...'");
+  EXPECT_EQ(
+      CompileError("device." + std::string(60, 'q') + " -eq \"x\""),
+      "offset 1: unknown property 'device." + std::string(33, 'q') + "...'");
 }
 
 TEST(DeviceFilterErrors, PropertyPositionHoldsSomethingElse) {
@@ -49,9 +49,10 @@ TEST(DeviceFilterErrors, PropertyPositionHoldsSomethingElse) {
   EXPECT_EQ(CompileError("device.model -eq \"x\" -and -eq \"y\""),
             "offset 27: expected a property such as 'device.displayName', "
             "found '-eq'");
-  EXPECT_EQ(CompileError("device.model -eq \"x\" -or or device.model -eq \"y\""),
-            "offset 26: expected a property such as 'device.displayName', "
-            "found 'or'");
+  EXPECT_EQ(
+      CompileError("device.model -eq \"x\" -or or device.model -eq \"y\""),
+      "offset 26: expected a property such as 'device.displayName', "
+      "found 'or'");
   EXPECT_EQ(CompileError("()"),
             "offset 2: expected a comparison such as 'device.displayName -eq "
             "\"value\"' or '(', found ')'");
@@ -140,9 +141,10 @@ TEST(DeviceFilterErrors, InvalidRegex) {
   // max_mem bounds each pattern.
   Options small = RegexOptions();
   small.regex_max_mem = 64 << 10;
-  EXPECT_EQ(CompileError("device.model -match \"[a-z]{1000}[a-z]{1000}\"", small),
-            "offset 21: invalid regular expression '[a-z]{1000}[a-z]{1000}': "
-            "pattern too large - compile failed");
+  EXPECT_EQ(
+      CompileError("device.model -match \"[a-z]{1000}[a-z]{1000}\"", small),
+      "offset 21: invalid regular expression '[a-z]{1000}[a-z]{1000}': "
+      "pattern too large - compile failed");
 }
 
 TEST(DeviceFilterErrors, TypographicCharacters) {
@@ -179,8 +181,9 @@ TEST(DeviceFilterErrors, UnexpectedCharacters) {
 }
 
 TEST(DeviceFilterErrors, OffsetsCountCharactersNotBytes) {
-  EXPECT_EQ(CompileError("device.model -eq \"ééé\" -and device.colour -eq \"x\""),
-            "offset 29: unknown property 'device.colour'");
+  EXPECT_EQ(
+      CompileError("device.model -eq \"ééé\" -and device.colour -eq \"x\""),
+      "offset 29: unknown property 'device.colour'");
 }
 
 TEST(DeviceFilterErrors, Strings) {

@@ -55,9 +55,9 @@ TEST(DeviceFilterGrammar, ParenthesesOverridePrecedence) {
                   [](bool a, bool b, bool c) { return (a || b) && c; });
   CheckTruthTable(std::string(kA) + " -and (" + Join(kB, "-or", kC) + ")",
                   [](bool a, bool b, bool c) { return a && (b || c); });
-  CheckTruthTable("((" + std::string(kA) + ")) -and (((" +
-                      Join(kB, "-or", kC) + ")))",
-                  [](bool a, bool b, bool c) { return a && (b || c); });
+  CheckTruthTable(
+      "((" + std::string(kA) + ")) -and (((" + Join(kB, "-or", kC) + ")))",
+      [](bool a, bool b, bool c) { return a && (b || c); });
   CheckTruthTable("(" + std::string(kA) + ")",
                   [](bool a, bool, bool) { return a; });
 }
@@ -67,9 +67,9 @@ TEST(DeviceFilterGrammar, LongChainsShortCircuitCorrectly) {
                   [](bool a, bool b, bool c) { return a && b && c; });
   CheckTruthTable(Join(Join(kA, "-or", kB), "-or", kC),
                   [](bool a, bool b, bool c) { return a || b || c; });
-  CheckTruthTable("(" + Join(kA, "-or", kB) + ") -and (" + Join(kB, "-or", kC) +
-                      ")",
-                  [](bool a, bool b, bool c) { return (a || b) && (b || c); });
+  CheckTruthTable(
+      "(" + Join(kA, "-or", kB) + ") -and (" + Join(kB, "-or", kC) + ")",
+      [](bool a, bool b, bool c) { return (a || b) && (b || c); });
 }
 
 // The lowered program is jumping code in source order (compiler.h).
@@ -88,11 +88,16 @@ TEST(DeviceFilterGrammar, ProgramShape) {
 
 TEST(DeviceFilterGrammar, KeywordsAreCaseInsensitiveAndHyphenOptional) {
   TestDevice d = Abc(true, true, false);
-  EXPECT_TRUE(Eval("device.model eq \"A\" and device.manufacturer EQ \"b\"", d));
-  EXPECT_TRUE(Eval("device.model -EQ \"a\" -AND device.manufacturer -Eq \"B\"", d));
-  EXPECT_TRUE(Eval("device.operatingSystem -eq \"c\" OR device.model eq \"a\"", d));
-  EXPECT_TRUE(Eval("device.model STARTSWITH \"A\" -Or device.model -eq \"x\"", d));
-  EXPECT_TRUE(Eval("device.model notin [\"x\"] -and device.model In [\"a\"]", d));
+  EXPECT_TRUE(
+      Eval("device.model eq \"A\" and device.manufacturer EQ \"b\"", d));
+  EXPECT_TRUE(
+      Eval("device.model -EQ \"a\" -AND device.manufacturer -Eq \"B\"", d));
+  EXPECT_TRUE(
+      Eval("device.operatingSystem -eq \"c\" OR device.model eq \"a\"", d));
+  EXPECT_TRUE(
+      Eval("device.model STARTSWITH \"A\" -Or device.model -eq \"x\"", d));
+  EXPECT_TRUE(
+      Eval("device.model notin [\"x\"] -and device.model In [\"a\"]", d));
   EXPECT_TRUE(Eval("device.model -NOTSTARTSWITH \"b\"", d));
 }
 
@@ -100,9 +105,12 @@ TEST(DeviceFilterGrammar, PropertyNamesAreCaseInsensitive) {
   TestDevice d = TestDevice::Registered();
   d.Set(DeviceText::kDeviceId, "aaaaaaaa-0000-1111-2222-bbbbbbbbbbbb");
   // The CA doc's own example writes device.deviceid (section 4.10).
-  EXPECT_TRUE(Eval("(device.deviceid -eq \"aaaaaaaa-0000-1111-2222-bbbbbbbbbbbb\")", d));
-  EXPECT_TRUE(Eval("DEVICE.DEVICEID -eq \"AAAAAAAA-0000-1111-2222-BBBBBBBBBBBB\"", d));
-  EXPECT_TRUE(Eval("Device.DeviceId -in [\"aaaaaaaa-0000-1111-2222-bbbbbbbbbbbb\"]", d));
+  EXPECT_TRUE(Eval(
+      "(device.deviceid -eq \"aaaaaaaa-0000-1111-2222-bbbbbbbbbbbb\")", d));
+  EXPECT_TRUE(
+      Eval("DEVICE.DEVICEID -eq \"AAAAAAAA-0000-1111-2222-BBBBBBBBBBBB\"", d));
+  EXPECT_TRUE(Eval(
+      "Device.DeviceId -in [\"aaaaaaaa-0000-1111-2222-bbbbbbbbbbbb\"]", d));
 }
 
 TEST(DeviceFilterGrammar, Whitespace) {
@@ -110,8 +118,10 @@ TEST(DeviceFilterGrammar, Whitespace) {
   EXPECT_TRUE(Eval("\t device.model\n-eq\r\n\"a\"  ", d));
   // No space needed between tokens that cannot merge (group doc example
   // `-endsWith"@contoso.com"`).
-  EXPECT_TRUE(Eval("device.model -eq\"a\"-and(device.manufacturer -eq\"b\")", d));
-  EXPECT_TRUE(Eval("(device.model -in[\"x\",\"a\"])-or(device.model -eq\"z\")", d));
+  EXPECT_TRUE(
+      Eval("device.model -eq\"a\"-and(device.manufacturer -eq\"b\")", d));
+  EXPECT_TRUE(
+      Eval("(device.model -in[\"x\",\"a\"])-or(device.model -eq\"z\")", d));
 }
 
 TEST(DeviceFilterGrammar, StringEscapes) {

@@ -37,25 +37,25 @@ std::vector<std::string> Describe(absl::string_view rule) {
 }
 
 TEST(Lexer, Tokens) {
-  EXPECT_EQ(Describe("(device.model -eq \"x\")-or device.physicalIds "
-                     "notIn[\"a\",\"b\"]"),
-            (std::vector<std::string>{
-                "punct:(", "word:device.model", "word:-eq", "string:x",
-                "punct:)", "word:-or", "word:device.physicalIds",
-                "word:notIn", "punct:[", "string:a", "punct:,", "string:b",
-                "punct:]", "end@59"}));
+  EXPECT_EQ(
+      Describe("(device.model -eq \"x\")-or device.physicalIds "
+               "notIn[\"a\",\"b\"]"),
+      (std::vector<std::string>{
+          "punct:(", "word:device.model", "word:-eq", "string:x", "punct:)",
+          "word:-or", "word:device.physicalIds", "word:notIn", "punct:[",
+          "string:a", "punct:,", "string:b", "punct:]", "end@59"}));
   EXPECT_EQ(Describe(" \t\r\n"), (std::vector<std::string>{"end@4"}));
-  EXPECT_EQ(Describe("CustomSecurityAttribute.Set1_attr_x true 10.0.1"),
-            (std::vector<std::string>{
-                "word:CustomSecurityAttribute.Set1_attr_x", "word:true",
-                "word:10.0.1", "end@47"}));
+  EXPECT_EQ(
+      Describe("CustomSecurityAttribute.Set1_attr_x true 10.0.1"),
+      (std::vector<std::string>{"word:CustomSecurityAttribute.Set1_attr_x",
+                                "word:true", "word:10.0.1", "end@47"}));
 }
 
 TEST(Lexer, StringEscapes) {
-  EXPECT_EQ(Describe("\"a`\"b\" \"it''s\" \"it's\" \"`\"`\"\" \"\""),
-            (std::vector<std::string>{"string:a\"b", "string:it's",
-                                      "string:it's", "string:\"\"",
-                                      "string:", "end@31"}));
+  EXPECT_EQ(
+      Describe("\"a`\"b\" \"it''s\" \"it's\" \"`\"`\"\" \"\""),
+      (std::vector<std::string>{"string:a\"b", "string:it's", "string:it's",
+                                "string:\"\"", "string:", "end@31"}));
 }
 
 TEST(Lexer, TokenOffsetsAreBytes) {

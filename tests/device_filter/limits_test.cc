@@ -77,8 +77,9 @@ TEST(DeviceFilterLimits, DepthLimit) {
 
   Options flat;
   flat.max_depth = 0;
-  EXPECT_EQ(CompileError("device.model -eq \"x\" -or device.model -eq \"y\"", flat),
-            "OK");
+  EXPECT_EQ(
+      CompileError("device.model -eq \"x\" -or device.model -eq \"y\"", flat),
+      "OK");
   EXPECT_EQ(CompileError(Nested(1), flat),
             "offset 1: parentheses nested deeper than 0");
 }
@@ -121,8 +122,8 @@ TEST(DeviceFilterLimits, MaximalDefaultRuleEvaluatesEveryTerm) {
   // 122 comparisons joined by -and, all true: the evaluator visits each.
   std::string rule;
   while (true) {
-    std::string next =
-        rule.empty() ? "device.model ne \"\"" : rule + " and device.model ne \"\"";
+    std::string next = rule.empty() ? "device.model ne \"\""
+                                    : rule + " and device.model ne \"\"";
     if (next.size() > 3072) break;
     rule = next;
   }
