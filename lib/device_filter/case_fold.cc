@@ -70,9 +70,8 @@ inline size_t FoldAt(absl::string_view value, size_t i, unsigned char* out) {
   return len;
 }
 
-// Does FoldCase(value) hold `folded` at byte offset pos? Requires
-// pos + folded.size() <= value.size(). A character of `value` that runs past
-// the end of the window is a mismatch.
+}  // namespace
+
 bool FoldedMatchAt(absl::string_view value, size_t pos,
                    absl::string_view folded) {
   const auto* lit = reinterpret_cast<const unsigned char*>(folded.data());
@@ -93,8 +92,6 @@ bool FoldedMatchAt(absl::string_view value, size_t pos,
   }
   return true;
 }
-
-}  // namespace
 
 uint32_t FoldCodePoint(uint32_t cp) {
   if (cp < 0x80) return kAsciiLower[cp];
@@ -146,22 +143,7 @@ std::string FoldCase(absl::string_view s) {
   return out;
 }
 
-bool FoldedEquals(absl::string_view value, absl::string_view folded) {
-  return value.size() == folded.size() && FoldedMatchAt(value, 0, folded);
-}
-
-bool FoldedStartsWith(absl::string_view value, absl::string_view folded) {
-  return value.size() >= folded.size() && FoldedMatchAt(value, 0, folded);
-}
-
-bool FoldedEndsWith(absl::string_view value, absl::string_view folded) {
-  return value.size() >= folded.size() &&
-         FoldedMatchAt(value, value.size() - folded.size(), folded);
-}
-
-bool FoldedContains(absl::string_view value, absl::string_view folded) {
-  if (folded.empty()) return true;
-  if (value.size() < folded.size()) return false;
+bool FoldedFind(absl::string_view value, absl::string_view folded) {
   const auto* v = reinterpret_cast<const unsigned char*>(value.data());
   const unsigned char first = static_cast<unsigned char>(folded[0]);
   const size_t last_start = value.size() - folded.size();
@@ -176,8 +158,16 @@ bool FoldedContains(absl::string_view value, absl::string_view folded) {
 
 int FoldedCompare(absl::string_view value, absl::string_view folded) {
   const auto* lit = reinterpret_cast<const unsigned char*>(folded.data());
+  const auto* v = reinterpret_cast<const unsigned char*>(value.data());
   size_t i = 0;
   while (i < value.size()) {
+    if (v[i] < 0x80) {  // ASCII fast path
+      if (i >= folded.size()) return 1;
+      const unsigned char c = kAsciiLower[v[i]];
+      if (c != lit[i]) return c < lit[i] ? -1 : 1;
+      ++i;
+      continue;
+    }
     unsigned char buf[3];
     size_t k = FoldAt(value, i, buf);
     for (size_t j = 0; j < k; ++j) {

@@ -31,11 +31,31 @@ uint32_t FoldCodePoint(uint32_t cp);
 // Folds every character of `s`.
 std::string FoldCase(absl::string_view s);
 
-bool FoldedEquals(absl::string_view value, absl::string_view folded);
-bool FoldedStartsWith(absl::string_view value, absl::string_view folded);
-bool FoldedEndsWith(absl::string_view value, absl::string_view folded);
+// Does FoldCase(value) hold `folded` at byte offset pos? Requires
+// pos + folded.size() <= value.size(); a character of `value` that runs past
+// the end of the window is a mismatch.
+bool FoldedMatchAt(absl::string_view value, size_t pos,
+                   absl::string_view folded);
+// Substring test; requires value.size() >= folded.size() > 0.
+bool FoldedFind(absl::string_view value, absl::string_view folded);
+
+// The length checks are inline so that most mismatches cost no call.
+inline bool FoldedEquals(absl::string_view value, absl::string_view folded) {
+  return value.size() == folded.size() && FoldedMatchAt(value, 0, folded);
+}
+inline bool FoldedStartsWith(absl::string_view value,
+                             absl::string_view folded) {
+  return value.size() >= folded.size() && FoldedMatchAt(value, 0, folded);
+}
+inline bool FoldedEndsWith(absl::string_view value, absl::string_view folded) {
+  return value.size() >= folded.size() &&
+         FoldedMatchAt(value, value.size() - folded.size(), folded);
+}
 // Substring test; an empty literal is contained in every value.
-bool FoldedContains(absl::string_view value, absl::string_view folded);
+inline bool FoldedContains(absl::string_view value, absl::string_view folded) {
+  if (folded.empty()) return true;
+  return value.size() >= folded.size() && FoldedFind(value, folded);
+}
 // Three-way byte-wise comparison of FoldCase(value) with `folded` (<0, 0, >0),
 // consistent with sorting folded strings by std::string's operator<.
 int FoldedCompare(absl::string_view value, absl::string_view folded);

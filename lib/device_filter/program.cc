@@ -29,13 +29,16 @@ absl::string_view TestName(TestKind kind) {
   return "?";
 }
 
-// Binary search over the sorted, folded list [begin, end).
-bool InSortedList(const Program& p, uint32_t begin, uint32_t end,
-                  absl::string_view value) {
+}  // namespace
+
+// Binary search over the folded, sorted, unique list_items[in.a, in.b).
+bool InSortedList(const Program& p, const Instr& in,
+                  absl::string_view value) noexcept {
+  uint32_t begin = in.a, end = in.b;
   while (begin < end) {
-    uint32_t mid = begin + (end - begin) / 2;
+    const uint32_t mid = begin + (end - begin) / 2;
     const StringRef& item = p.list_items[mid];
-    int c = FoldedCompare(value, p.Literal(item.offset, item.size));
+    const int c = FoldedCompare(value, p.Literal(item.offset, item.size));
     if (c == 0) return true;
     if (c < 0) {
       end = mid;
@@ -46,30 +49,11 @@ bool InSortedList(const Program& p, uint32_t begin, uint32_t end,
   return false;
 }
 
-}  // namespace
-
-bool StringTest(const Program& p, const Instr& in,
-                absl::string_view value) noexcept {
-  switch (in.test) {
-    case TestKind::kEquals:
-      return FoldedEquals(value, p.Literal(in.a, in.b));
-    case TestKind::kStartsWith:
-      return FoldedStartsWith(value, p.Literal(in.a, in.b));
-    case TestKind::kEndsWith:
-      return FoldedEndsWith(value, p.Literal(in.a, in.b));
-    case TestKind::kContains:
-      return FoldedContains(value, p.Literal(in.a, in.b));
-    case TestKind::kIn:
-      return InSortedList(p, in.a, in.b, value);
-    case TestKind::kMatch:
-      // Unanchored, like .NET Regex.IsMatch; RE2 takes re2::StringPiece.
-      return RE2::PartialMatch(re2::StringPiece(value.data(), value.size()),
-                               *p.regexes[in.a]);
-    case TestKind::kIsNull:
-    case TestKind::kBoolEquals:
-      break;
-  }
-  return false;
+bool RegexMatches(const Program& p, const Instr& in,
+                  absl::string_view value) noexcept {
+  // Unanchored, like .NET Regex.IsMatch; RE2 takes re2::StringPiece.
+  return RE2::PartialMatch(re2::StringPiece(value.data(), value.size()),
+                           *p.regexes[in.a]);
 }
 
 std::string Program::DebugString() const {

@@ -29,6 +29,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/types/optional.h"
 #include "absl/types/span.h"
+#include "lib/device_filter/case_fold.h"
 
 namespace re2 {
 class RE2;
@@ -87,9 +88,34 @@ struct Program {
   std::string DebugString() const;
 };
 
+// Out-of-line parts of StringTest.
+bool InSortedList(const Program& program, const Instr& in,
+                  absl::string_view value) noexcept;
+bool RegexMatches(const Program& program, const Instr& in,
+                  absl::string_view value) noexcept;
+
 // The positive string test of `in` on one non-null value.
-bool StringTest(const Program& program, const Instr& in,
-                absl::string_view value) noexcept;
+inline bool StringTest(const Program& p, const Instr& in,
+                       absl::string_view value) noexcept {
+  switch (in.test) {
+    case TestKind::kEquals:
+      return FoldedEquals(value, p.Literal(in.a, in.b));
+    case TestKind::kStartsWith:
+      return FoldedStartsWith(value, p.Literal(in.a, in.b));
+    case TestKind::kEndsWith:
+      return FoldedEndsWith(value, p.Literal(in.a, in.b));
+    case TestKind::kContains:
+      return FoldedContains(value, p.Literal(in.a, in.b));
+    case TestKind::kIn:
+      return InSortedList(p, in, value);
+    case TestKind::kMatch:
+      return RegexMatches(p, in, value);
+    case TestKind::kIsNull:
+    case TestKind::kBoolEquals:
+      break;
+  }
+  return false;
+}
 
 // Runs `program`. Input provides
 //   absl::optional<absl::string_view> Text(uint16_t slot) const;
