@@ -35,6 +35,11 @@ struct Program;
 // objects are shared, never copied.
 class CompiledRule {
  public:
+  // An empty rule, like a moved-from one: it matches nothing. Exists so
+  // that compiled policies can hold a rule member; CompileRule is the only
+  // way to get a meaningful one.
+  CompiledRule() = default;
+
   // True iff the rule holds for `device`, with section 4.10's null
   // semantics: an unregistered device has every property null; over a null
   // property positive operators are false, negative ones true, `-eq null`
@@ -43,7 +48,9 @@ class CompiledRule {
   bool Matches(const DeviceAttributes& device) const noexcept;
 
   // The rule's value for an unregistered device, computed at compile time.
-  bool MatchesUnregistered() const noexcept { return unregistered_result_; }
+  bool MatchesUnregistered() const noexcept {
+    return program_ != nullptr && unregistered_result_;
+  }
 
   // The rule text as given to CompileRule.
   absl::string_view source() const;

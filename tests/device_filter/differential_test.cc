@@ -12,7 +12,6 @@
 #include <map>
 #include <optional>
 #include <random>
-#include <regex>
 #include <string>
 #include <vector>
 
@@ -130,6 +129,38 @@ bool IsNegativeOp(Operator op) {
          op == O::kNotMatch;
 }
 
+// kPatterns, spelled out by hand on the lower-cased value (std::regex is
+// avoided: GCC 12 warns inside it under sanitizers, and an independent
+// reading is the point of the oracle). Unanchored search, case-insensitive.
+bool RefRegex(const std::string& pattern, const std::string& v) {
+  auto has = [&](const std::string& s) {
+    return v.find(s) != std::string::npos;
+  };
+  if (pattern == "^win") return v.rfind("win", 0) == 0;
+  if (pattern == "ows$") {
+    return v.size() >= 3 && v.compare(v.size() - 3, 3, "ows") == 0;
+  }
+  if (pattern == "a.c") {
+    // '.' is one character; the vocabulary has only ASCII between a and c.
+    for (size_t i = 0; i + 2 < v.size(); ++i) {
+      if (v[i] == 'a' && v[i + 2] == 'c' && v[i + 1] != '\n') return true;
+    }
+    return false;
+  }
+  if (pattern == "10|ios") return has("10") || has("ios");
+  if (pattern == "^$") return v.empty();
+  if (pattern == "s'") return has("s'");
+  if (pattern == "[0-9]+") {
+    for (char c : v) {
+      if (c >= '0' && c <= '9') return true;
+    }
+    return false;
+  }
+  if (pattern == "^(ab|b)$") return v == "ab" || v == "b";
+  ADD_FAILURE() << "oracle has no reading of pattern " << pattern;
+  return false;
+}
+
 // The positive string operators on one value.
 bool RefStringTest(Operator op, const std::string& value, const Expr& e,
                    bool whole_element_contains) {
@@ -158,9 +189,7 @@ bool RefStringTest(Operator op, const std::string& value, const Expr& e,
       return false;
     case O::kMatch:
     case O::kNotMatch:
-      return std::regex_search(
-          value,
-          std::regex(e.strs[0], std::regex::ECMAScript | std::regex::icase));
+      return RefRegex(e.strs[0], v);
   }
   return false;
 }

@@ -487,6 +487,11 @@ TEST(DeviceFilter, MovedFromRuleMatchesNothing) {
   // NOLINTNEXTLINE(bugprone-use-after-move): the documented moved-from state.
   EXPECT_FALSE(rule.Matches(d.attrs()));
   EXPECT_EQ(rule.term_count(), 0u);
+  TestDevice unregistered = TestDevice::Unregistered();
+  EXPECT_FALSE(rule.Matches(unregistered.attrs()));
+  EXPECT_FALSE(rule.MatchesUnregistered());
+  EXPECT_FALSE(CompiledRule().Matches(unregistered.attrs()));
+  EXPECT_TRUE(moved.MatchesUnregistered());
 }
 
 }  // namespace
