@@ -7,8 +7,8 @@ namespace {
 
 constexpr uint8_t kO = kInOffice365 | kInAllMicrosoftApps;
 constexpr uint8_t kA = kInMicrosoftAdminPortals | kInAllMicrosoftApps;
-constexpr uint8_t kOA = kInOffice365 | kInMicrosoftAdminPortals |
-                        kInAllMicrosoftApps;
+constexpr uint8_t kOA =
+    kInOffice365 | kInMicrosoftAdminPortals | kInAllMicrosoftApps;
 constexpr uint8_t kM = kInAllMicrosoftApps;
 
 // Transcribed from Microsoft's published first-party app id lists. Keep the
@@ -16,7 +16,8 @@ constexpr uint8_t kM = kInAllMicrosoftApps;
 constexpr ShippedAppEntry kEntries[] = {
     // Office 365 suite (the Conditional Access "Office 365" app group).
     {"00000002-0000-0ff1-ce00-000000000000", "Office 365 Exchange Online", kO},
-    {"00000003-0000-0ff1-ce00-000000000000", "Office 365 SharePoint Online", kO},
+    {"00000003-0000-0ff1-ce00-000000000000", "Office 365 SharePoint Online",
+     kO},
     {"00000004-0000-0ff1-ce00-000000000000", "Skype for Business Online", kO},
     {"00000005-0000-0ff1-ce00-000000000000", "Office 365 Yammer", kO},
     {"cc15fd57-2c6c-4117-a88c-83b1d56b4bbe", "Microsoft Teams Services", kO},
@@ -29,13 +30,15 @@ constexpr ShippedAppEntry kEntries[] = {
     {"c9a559d2-7aab-4f13-a6ed-e7e9c52aec87", "Microsoft Forms", kO},
     // The Microsoft 365 admin center is both an Office 365 app and an admin
     // portal.
-    {"00000006-0000-0ff1-ce00-000000000000", "Microsoft Office 365 Portal", kOA},
+    {"00000006-0000-0ff1-ce00-000000000000", "Microsoft Office 365 Portal",
+     kOA},
     // Microsoft admin portals.
     {"c44b4083-3bb0-49c1-b47d-974e53cbdf3c", "Azure Portal", kA},
     {"497effe9-df71-4043-a8bb-14cf78c4b63b", "Exchange Admin Center", kA},
     // Other Microsoft first-party apps (AllMicrosoftApps only).
     {"00000003-0000-0000-c000-000000000000", "Microsoft Graph", kM},
-    {"00000002-0000-0000-c000-000000000000", "Windows Azure Active Directory", kM},
+    {"00000002-0000-0000-c000-000000000000", "Windows Azure Active Directory",
+     kM},
     {"797f4846-ba00-4fd7-ba43-dac1f8f63013",
      "Windows Azure Service Management API", kM},
     {"1950a258-227b-4e31-a9cf-717495945fc2", "Microsoft Azure PowerShell", kM},

@@ -11,10 +11,10 @@ namespace crossgate::collaboration {
 
 // authorizationPolicy.allowInvitesFrom (spec 3.1).
 enum class AllowInvitesFrom : uint8_t {
-  kNone = 0,                      // `none`
-  kAdminsAndGuestInviters,        // `adminsAndGuestInviters`
+  kNone = 0,                          // `none`
+  kAdminsAndGuestInviters,            // `adminsAndGuestInviters`
   kAdminsGuestInvitersAndAllMembers,  // `adminsGuestInvitersAndAllMembers`
-  kEveryone,                      // `everyone`
+  kEveryone,                          // `everyone`
 };
 
 // The invitation domain list's mode (spec 3.2): one list or none.
@@ -34,12 +34,12 @@ enum class GuestAccessLevel : uint8_t {
 
 // Redemption identity providers (spec 2.5, 3.4).
 enum class RedemptionProvider : uint8_t {
-  kAzureActiveDirectory = 0,   // `azureActiveDirectory`
-  kExternalFederation,         // `externalFederation` (SAML/WS-Fed)
-  kSocialIdentityProviders,    // `socialIdentityProviders` (Google, Facebook)
-  kEmailOneTimePasscode,       // `emailOneTimePasscode`
-  kMicrosoftAccount,           // `microsoftAccount`
-  kDefaultConfiguredIdp,       // `defaultConfiguredIdp`: OTP when on, else MSA
+  kAzureActiveDirectory = 0,  // `azureActiveDirectory`
+  kExternalFederation,        // `externalFederation` (SAML/WS-Fed)
+  kSocialIdentityProviders,   // `socialIdentityProviders` (Google, Facebook)
+  kEmailOneTimePasscode,      // `emailOneTimePasscode`
+  kMicrosoftAccount,          // `microsoftAccount`
+  kDefaultConfiguredIdp,      // `defaultConfiguredIdp`: OTP when on, else MSA
 };
 
 // Graph spellings (static).

@@ -26,7 +26,8 @@ struct CompiledExternalCollaboration::State {
   bool email_otp_enabled = true;
   bool redemption_configured = false;
   std::vector<RedemptionProvider> redemption_primary;
-  RedemptionProvider redemption_fallback = RedemptionProvider::kDefaultConfiguredIdp;
+  RedemptionProvider redemption_fallback =
+      RedemptionProvider::kDefaultConfiguredIdp;
   GuestAccessLevel guest_level = GuestAccessLevel::kLimited;
   Guid guest_role_id;
   bool has_errors = false;
@@ -61,8 +62,10 @@ void CompileAuthorization(const policy::v1::TenantPolicies& tenant,
     case AuthorizationPolicy::ALLOW_INVITES_FROM_ADMINS_AND_GUEST_INVITERS:
       state.allow_invites_from = AllowInvitesFrom::kAdminsAndGuestInviters;
       break;
-    case AuthorizationPolicy::ALLOW_INVITES_FROM_ADMINS_GUEST_INVITERS_AND_ALL_MEMBERS:
-      state.allow_invites_from = AllowInvitesFrom::kAdminsGuestInvitersAndAllMembers;
+    case AuthorizationPolicy::
+        ALLOW_INVITES_FROM_ADMINS_GUEST_INVITERS_AND_ALL_MEMBERS:
+      state.allow_invites_from =
+          AllowInvitesFrom::kAdminsGuestInvitersAndAllMembers;
       break;
     case AuthorizationPolicy::ALLOW_INVITES_FROM_EVERYONE:
     case AuthorizationPolicy::ALLOW_INVITES_FROM_UNSPECIFIED:
@@ -70,7 +73,8 @@ void CompileAuthorization(const policy::v1::TenantPolicies& tenant,
       state.allow_invites_from = AllowInvitesFrom::kEveryone;
       break;
     default:
-      issues.Error(IssueCode::kUnknownEnum, absl::StrCat(path, "/allowInvitesFrom"),
+      issues.Error(IssueCode::kUnknownEnum,
+                   absl::StrCat(path, "/allowInvitesFrom"),
                    "unknown allowInvitesFrom; nobody may invite (fail closed)");
       state.allow_invites_from = AllowInvitesFrom::kNone;
   }
@@ -78,8 +82,9 @@ void CompileAuthorization(const policy::v1::TenantPolicies& tenant,
   if (policy.guest_user_role_id().empty()) return;
   absl::optional<Guid> role = ParseGuid(policy.guest_user_role_id());
   if (!role.has_value()) {
-    issues.Error(IssueCode::kBadGuid, absl::StrCat(path, "/guestUserRoleId"),
-                 absl::StrCat("'", policy.guest_user_role_id(), "' is not a GUID"));
+    issues.Error(
+        IssueCode::kBadGuid, absl::StrCat(path, "/guestUserRoleId"),
+        absl::StrCat("'", policy.guest_user_role_id(), "' is not a GUID"));
     state.guest_level = GuestAccessLevel::kUnknown;
     return;
   }
@@ -113,10 +118,11 @@ void CompileDomains(const policy::v1::TenantPolicies& tenant,
                  "invitation is denied (fail closed)");
     state.domain_policy_invalid = true;
   }
-  state.domain_mode = allow ? DomainListMode::kAllowList
-                            : (block ? DomainListMode::kBlockList
-                                     : DomainListMode::kNoList);
-  const auto& list = allow ? policy.allowed_domains() : policy.blocked_domains();
+  state.domain_mode =
+      allow ? DomainListMode::kAllowList
+            : (block ? DomainListMode::kBlockList : DomainListMode::kNoList);
+  const auto& list =
+      allow ? policy.allowed_domains() : policy.blocked_domains();
   const absl::string_view name = allow ? "allowedDomains" : "blockedDomains";
   for (int i = 0; i < list.size(); ++i) {
     DomainBuffer buffer;
@@ -124,7 +130,8 @@ void CompileDomains(const policy::v1::TenantPolicies& tenant,
     absl::optional<absl::string_view> domain =
         NormalizeDomain(list[i], &buffer, &error);
     if (!domain.has_value()) {
-      issues.Error(IssueCode::kBadDomain, absl::StrCat(path, "/", name, "[", i, "]"),
+      issues.Error(IssueCode::kBadDomain,
+                   absl::StrCat(path, "/", name, "[", i, "]"),
                    absl::StrCat("'", list[i], "': ", DomainErrorName(error),
                                 "; every invitation is denied (fail closed)"));
       state.domain_policy_invalid = true;
@@ -140,16 +147,18 @@ void CompileSignUp(const policy::v1::TenantPolicies& tenant,
   if (!tenant.has_authentication_flows_policy()) return;  // disabled
   const auto& policy = tenant.authentication_flows_policy();
   state.sign_up_policy_present = true;
-  state.sign_up_enabled =
-      policy.has_self_service_sign_up_enabled() && policy.self_service_sign_up_enabled();
+  state.sign_up_enabled = policy.has_self_service_sign_up_enabled() &&
+                          policy.self_service_sign_up_enabled();
   std::vector<Guid> apps;
   for (int i = 0; i < policy.self_service_sign_up_application_ids_size(); ++i) {
-    absl::optional<Guid> app = ParseGuid(policy.self_service_sign_up_application_ids(i));
+    absl::optional<Guid> app =
+        ParseGuid(policy.self_service_sign_up_application_ids(i));
     if (!app.has_value()) {
       issues.Error(IssueCode::kBadGuid,
                    absl::StrCat(tenant_path,
                                 "/authenticationFlowsPolicy/"
-                                "selfServiceSignUpApplicationIds[", i, "]"),
+                                "selfServiceSignUpApplicationIds[",
+                                i, "]"),
                    "not an application id; the entry is ignored");
       continue;
     }
@@ -162,7 +171,8 @@ void CompileEmailOtp(const policy::v1::TenantPolicies& tenant,
                      const std::string& tenant_path, State& state,
                      IssueCollector& issues) {
   if (!tenant.has_email_otp_configuration()) return;  // on (spec 3.4)
-  switch (tenant.email_otp_configuration().allow_external_id_to_use_email_otp()) {
+  switch (
+      tenant.email_otp_configuration().allow_external_id_to_use_email_otp()) {
     case EmailOtpConfiguration::EXTERNAL_ID_OTP_UNSPECIFIED:
     case EmailOtpConfiguration::EXTERNAL_ID_OTP_DEFAULT:
     case EmailOtpConfiguration::EXTERNAL_ID_OTP_ENABLED:
@@ -172,10 +182,11 @@ void CompileEmailOtp(const policy::v1::TenantPolicies& tenant,
       state.email_otp_enabled = false;
       break;
     default:
-      issues.Error(IssueCode::kUnknownEnum,
-                   absl::StrCat(tenant_path,
-                                "/emailOtpConfiguration/allowExternalIdToUseEmailOtp"),
-                   "unknown value; email OTP is read as disabled");
+      issues.Error(
+          IssueCode::kUnknownEnum,
+          absl::StrCat(tenant_path,
+                       "/emailOtpConfiguration/allowExternalIdToUseEmailOtp"),
+          "unknown value; email OTP is read as disabled");
       state.email_otp_enabled = false;
   }
 }
@@ -219,12 +230,14 @@ void CompileRedemption(const policy::v1::TenantPolicies& tenant,
     return;
   }
   state.redemption_configured = true;
-  const auto& config = def.invitation_redemption_identity_provider_configuration();
-  const std::string path = absl::StrCat(
-      tenant_path,
-      "/crossTenantAccessPolicy/default/"
-      "invitationRedemptionIdentityProviderConfiguration");
-  for (int i = 0; i < config.primary_identity_provider_precedence_order_size(); ++i) {
+  const auto& config =
+      def.invitation_redemption_identity_provider_configuration();
+  const std::string path =
+      absl::StrCat(tenant_path,
+                   "/crossTenantAccessPolicy/default/"
+                   "invitationRedemptionIdentityProviderConfiguration");
+  for (int i = 0; i < config.primary_identity_provider_precedence_order_size();
+       ++i) {
     const std::string entry_path =
         absl::StrCat(path, "/primaryIdentityProviderPrecedenceOrder[", i, "]");
     absl::optional<RedemptionProvider> p =
@@ -241,16 +254,19 @@ void CompileRedemption(const policy::v1::TenantPolicies& tenant,
                                 "the entry is dropped"));
       continue;
     }
-    if (std::find(state.redemption_primary.begin(), state.redemption_primary.end(),
+    if (std::find(state.redemption_primary.begin(),
+                  state.redemption_primary.end(),
                   *p) != state.redemption_primary.end()) {
-      issues.Error(IssueCode::kDuplicateId, entry_path,
-                   "identity provider listed twice; the later entry is dropped");
+      issues.Error(
+          IssueCode::kDuplicateId, entry_path,
+          "identity provider listed twice; the later entry is dropped");
       continue;
     }
     state.redemption_primary.push_back(*p);
   }
   if (config.fallback_identity_provider() ==
-      InvitationRedemptionIdentityProviderConfiguration::IDENTITY_PROVIDER_UNSPECIFIED) {
+      InvitationRedemptionIdentityProviderConfiguration::
+          IDENTITY_PROVIDER_UNSPECIFIED) {
     return;  // defaultConfiguredIdp
   }
   absl::optional<RedemptionProvider> fallback =
@@ -270,7 +286,8 @@ absl::Status FirstErrorSince(const IssueCollector& issues, size_t start) {
   for (size_t i = start; i < issues.issues().size(); ++i) {
     const LoadIssue& issue = issues.issues()[i];
     if (issue.is_error()) {
-      return absl::InvalidArgumentError(absl::StrCat(issue.path, ": ", issue.message));
+      return absl::InvalidArgumentError(
+          absl::StrCat(issue.path, ": ", issue.message));
     }
   }
   return absl::InternalError("collaboration compile: error count mismatch");
@@ -278,7 +295,8 @@ absl::Status FirstErrorSince(const IssueCollector& issues, size_t start) {
 
 }  // namespace
 
-absl::StatusOr<CompiledExternalCollaboration> CompiledExternalCollaboration::Compile(
+absl::StatusOr<CompiledExternalCollaboration>
+CompiledExternalCollaboration::Compile(
     const policy::v1::TenantPolicies& tenant,
     const CollaborationCompileOptions& options, IssueCollector* issues) {
   IssueCollector local;
@@ -288,11 +306,14 @@ absl::StatusOr<CompiledExternalCollaboration> CompiledExternalCollaboration::Com
 
   absl::optional<Guid> tenant_id = ParseGuid(tenant.tenant_id());
   if (!tenant_id.has_value()) {
-    const std::string path = absl::StrCat("tenants/", tenant.tenant_id(), "/tenantId");
+    const std::string path =
+        absl::StrCat("tenants/", tenant.tenant_id(), "/tenantId");
     sink.Error(IssueCode::kBadGuid, path, "tenantId is not a GUID");
-    return absl::InvalidArgumentError(absl::StrCat(path, ": tenantId is not a GUID"));
+    return absl::InvalidArgumentError(
+        absl::StrCat(path, ": tenantId is not a GUID"));
   }
-  const std::string tenant_path = absl::StrCat("tenants/", FormatGuid(*tenant_id));
+  const std::string tenant_path =
+      absl::StrCat("tenants/", FormatGuid(*tenant_id));
   auto state = std::make_unique<State>();
   state->tenant_id = *tenant_id;
   CompileAuthorization(tenant, tenant_path, *state, sink);
@@ -312,10 +333,12 @@ absl::StatusOr<CompiledExternalCollaboration> CompiledExternalCollaboration::Com
 const Guid& CompiledExternalCollaboration::tenant_id() const noexcept {
   return state_->tenant_id;
 }
-AllowInvitesFrom CompiledExternalCollaboration::allow_invites_from() const noexcept {
+AllowInvitesFrom CompiledExternalCollaboration::allow_invites_from()
+    const noexcept {
   return state_->allow_invites_from;
 }
-bool CompiledExternalCollaboration::authorization_policy_present() const noexcept {
+bool CompiledExternalCollaboration::authorization_policy_present()
+    const noexcept {
   return state_->authorization_policy_present;
 }
 DomainListMode CompiledExternalCollaboration::domain_mode() const noexcept {
@@ -333,13 +356,16 @@ bool CompiledExternalCollaboration::self_service_sign_up_policy_present()
     const noexcept {
   return state_->sign_up_policy_present;
 }
-bool CompiledExternalCollaboration::self_service_sign_up_enabled() const noexcept {
+bool CompiledExternalCollaboration::self_service_sign_up_enabled()
+    const noexcept {
   return state_->sign_up_enabled;
 }
-bool CompiledExternalCollaboration::HasSignUpUserFlow(const Guid& app) const noexcept {
+bool CompiledExternalCollaboration::HasSignUpUserFlow(
+    const Guid& app) const noexcept {
   return !app.is_zero() && state_->sign_up_apps.Contains(app);
 }
-bool CompiledExternalCollaboration::email_otp_enabled_for_guests() const noexcept {
+bool CompiledExternalCollaboration::email_otp_enabled_for_guests()
+    const noexcept {
   return state_->email_otp_enabled;
 }
 absl::Span<const RedemptionProvider>
@@ -353,7 +379,8 @@ RedemptionProvider CompiledExternalCollaboration::redemption_fallback()
 bool CompiledExternalCollaboration::redemption_configured() const noexcept {
   return state_->redemption_configured;
 }
-GuestAccessLevel CompiledExternalCollaboration::guest_access_level() const noexcept {
+GuestAccessLevel CompiledExternalCollaboration::guest_access_level()
+    const noexcept {
   return state_->guest_level;
 }
 const Guid& CompiledExternalCollaboration::guest_user_role_id() const noexcept {

@@ -36,7 +36,8 @@ absl::optional<absl::string_view> NormalizeDomain(absl::string_view domain,
       return absl::nullopt;
     }
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    const bool ok =
+        (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
     if (!ok) {
       err = DomainError::kBadCharacter;
       return absl::nullopt;
@@ -46,7 +47,8 @@ absl::optional<absl::string_view> NormalizeDomain(absl::string_view domain,
   return absl::string_view(buffer->data, domain.size());
 }
 
-absl::optional<absl::string_view> EmailDomain(absl::string_view email) noexcept {
+absl::optional<absl::string_view> EmailDomain(
+    absl::string_view email) noexcept {
   const size_t at = email.rfind('@');
   if (at == absl::string_view::npos || at == 0 || at + 1 >= email.size()) {
     return absl::nullopt;
@@ -56,12 +58,18 @@ absl::optional<absl::string_view> EmailDomain(absl::string_view email) noexcept 
 
 absl::string_view DomainErrorName(DomainError error) {
   switch (error) {
-    case DomainError::kNone: return "ok";
-    case DomainError::kEmpty: return "empty";
-    case DomainError::kTooLong: return "longer than 253 characters";
-    case DomainError::kWildcard: return "wildcards and patterns are not supported (D6)";
-    case DomainError::kBadCharacter: return "invalid character";
-    case DomainError::kBadLabel: return "invalid label";
+    case DomainError::kNone:
+      return "ok";
+    case DomainError::kEmpty:
+      return "empty";
+    case DomainError::kTooLong:
+      return "longer than 253 characters";
+    case DomainError::kWildcard:
+      return "wildcards and patterns are not supported (D6)";
+    case DomainError::kBadCharacter:
+      return "invalid character";
+    case DomainError::kBadLabel:
+      return "invalid label";
   }
   return "unknown";
 }

@@ -119,7 +119,8 @@ InvitationDecision CanInvite(
 
 absl::string_view InvitationReasonName(InvitationReason reason) {
   switch (reason) {
-    case InvitationReason::kNotEvaluated: return "not evaluated (fail closed)";
+    case InvitationReason::kNotEvaluated:
+      return "not evaluated (fail closed)";
     case InvitationReason::kAllowedNoDomainRestriction:
       return "allowed, no domain restriction";
     case InvitationReason::kAllowedDomainAllowlisted:
@@ -130,7 +131,8 @@ absl::string_view InvitationReasonName(InvitationReason reason) {
       return "blocked, inviter not permitted by allowInvitesFrom";
     case InvitationReason::kInvalidInviteeEmail:
       return "blocked, invalid invitee email";
-    case InvitationReason::kDomainBlocked: return "blocked, domain blocked";
+    case InvitationReason::kDomainBlocked:
+      return "blocked, domain blocked";
     case InvitationReason::kDomainNotInAllowlist:
       return "blocked, domain not in allowlist";
     case InvitationReason::kDomainPolicyInvalid:
@@ -145,12 +147,18 @@ absl::string_view InvitationReasonName(InvitationReason reason) {
 
 absl::string_view InviterStandingName(InviterStanding standing) {
   switch (standing) {
-    case InviterStanding::kNone: return "none";
-    case InviterStanding::kAdministrator: return "administrator";
-    case InviterStanding::kGuestInviter: return "guest inviter";
-    case InviterStanding::kMember: return "member";
-    case InviterStanding::kGuest: return "guest";
-    case InviterStanding::kApplication: return "application";
+    case InviterStanding::kNone:
+      return "none";
+    case InviterStanding::kAdministrator:
+      return "administrator";
+    case InviterStanding::kGuestInviter:
+      return "guest inviter";
+    case InviterStanding::kMember:
+      return "member";
+    case InviterStanding::kGuest:
+      return "guest";
+    case InviterStanding::kApplication:
+      return "application";
   }
   return "unknown";
 }
@@ -163,11 +171,12 @@ std::string FormatInvitationDecision(const InvitationDecision& d) {
       ", domain list=", DomainListModeName(d.domain_mode),
       d.domain_listed ? " (listed)" : "");
   if (d.cross_tenant_evaluated) {
-    absl::StrAppend(&out, ", b2bCollaborationInbound from ",
-                    d.cross_tenant_source.is_partner
-                        ? absl::StrCat("partner ",
-                                       FormatGuid(d.cross_tenant_source.partner_tenant_id))
-                        : std::string("default"));
+    absl::StrAppend(
+        &out, ", b2bCollaborationInbound from ",
+        d.cross_tenant_source.is_partner
+            ? absl::StrCat("partner ",
+                           FormatGuid(d.cross_tenant_source.partner_tenant_id))
+            : std::string("default"));
   }
   return out;
 }

@@ -70,16 +70,16 @@ enum class InviterStanding : uint8_t {
 
 enum class InvitationReason : uint8_t {
   kNotEvaluated = 0,
-  kAllowedNoDomainRestriction,   // no list entry applies, no XTAP to consult
-  kAllowedDomainAllowlisted,     // allowlisted, XTAP does not block
-  kAllowedByCrossTenantAccess,   // on neither list, XTAP permits
+  kAllowedNoDomainRestriction,  // no list entry applies, no XTAP to consult
+  kAllowedDomainAllowlisted,    // allowlisted, XTAP does not block
+  kAllowedByCrossTenantAccess,  // on neither list, XTAP permits
   kInviterNotPermitted,
   kInvalidInviteeEmail,
   kDomainBlocked,
   kDomainNotInAllowlist,
-  kDomainPolicyInvalid,          // load error in the domain list (fail closed)
+  kDomainPolicyInvalid,  // load error in the domain list (fail closed)
   kBlockedByCrossTenantAccess,
-  kTenantMismatch,               // the two compiled artifacts disagree
+  kTenantMismatch,  // the two compiled artifacts disagree
 };
 
 struct InvitationDecision {
@@ -97,8 +97,8 @@ struct InvitationDecision {
 
 // Decides an invitation in tenant R. `collaboration` and `cross_tenant` must
 // be R's (else kTenantMismatch). `invitee_home_tenant` is the invitee's
-// Entra tenant when known (nullopt or zero for non-Entra invitees). Thread-safe,
-// no allocation.
+// Entra tenant when known (nullopt or zero for non-Entra invitees).
+// Thread-safe, no allocation.
 InvitationDecision CanInvite(
     const CompiledExternalCollaboration& collaboration,
     const cross_tenant::CompiledCrossTenantAccess& cross_tenant,

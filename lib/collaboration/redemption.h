@@ -34,7 +34,8 @@ struct RedemptionPlan {
   uint8_t primary_count = 0;
   // As configured (may be kDefaultConfiguredIdp) and as resolved
   // (kEmailOneTimePasscode or kMicrosoftAccount).
-  RedemptionProvider configured_fallback = RedemptionProvider::kDefaultConfiguredIdp;
+  RedemptionProvider configured_fallback =
+      RedemptionProvider::kDefaultConfiguredIdp;
   RedemptionProvider fallback = RedemptionProvider::kMicrosoftAccount;
   bool configured = false;         // false: the service default order
   bool email_otp_enabled = false;  // for guests (spec 3.4)

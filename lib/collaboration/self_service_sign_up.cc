@@ -3,7 +3,8 @@
 namespace crossgate::collaboration {
 
 SignUpDecision CanSelfServiceSignUp(
-    const CompiledExternalCollaboration& collaboration, const Guid& app) noexcept {
+    const CompiledExternalCollaboration& collaboration,
+    const Guid& app) noexcept {
   SignUpDecision d;
   if (!collaboration.self_service_sign_up_policy_present()) {
     d.reason = SignUpReason::kPolicyAbsent;
@@ -20,11 +21,16 @@ SignUpDecision CanSelfServiceSignUp(
 
 absl::string_view SignUpReasonName(SignUpReason reason) {
   switch (reason) {
-    case SignUpReason::kNotEvaluated: return "not evaluated (fail closed)";
-    case SignUpReason::kAllowed: return "allowed, sign-up enabled and app has a user flow";
-    case SignUpReason::kPolicyAbsent: return "blocked, no authenticationFlowsPolicy";
-    case SignUpReason::kDisabled: return "blocked, selfServiceSignUp disabled";
-    case SignUpReason::kNoUserFlowForApp: return "blocked, app has no sign-up user flow";
+    case SignUpReason::kNotEvaluated:
+      return "not evaluated (fail closed)";
+    case SignUpReason::kAllowed:
+      return "allowed, sign-up enabled and app has a user flow";
+    case SignUpReason::kPolicyAbsent:
+      return "blocked, no authenticationFlowsPolicy";
+    case SignUpReason::kDisabled:
+      return "blocked, selfServiceSignUp disabled";
+    case SignUpReason::kNoUserFlowForApp:
+      return "blocked, app has no sign-up user flow";
   }
   return "unknown";
 }

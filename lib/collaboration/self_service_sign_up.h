@@ -19,9 +19,9 @@ namespace crossgate::collaboration {
 enum class SignUpReason : uint8_t {
   kNotEvaluated = 0,
   kAllowed,
-  kPolicyAbsent,     // no authenticationFlowsPolicy: disabled
-  kDisabled,         // selfServiceSignUp.isEnabled false or null
-  kNoUserFlowForApp, // enabled, but the app has no sign-up user flow
+  kPolicyAbsent,      // no authenticationFlowsPolicy: disabled
+  kDisabled,          // selfServiceSignUp.isEnabled false or null
+  kNoUserFlowForApp,  // enabled, but the app has no sign-up user flow
 };
 
 struct SignUpDecision {
@@ -31,7 +31,8 @@ struct SignUpDecision {
 
 // Thread-safe, no allocation.
 SignUpDecision CanSelfServiceSignUp(
-    const CompiledExternalCollaboration& collaboration, const Guid& app) noexcept;
+    const CompiledExternalCollaboration& collaboration,
+    const Guid& app) noexcept;
 
 absl::string_view SignUpReasonName(SignUpReason reason);
 

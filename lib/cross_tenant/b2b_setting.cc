@@ -30,13 +30,15 @@ B2BVerdict EvaluateB2BSetting(const EffectiveB2BSetting& setting,
   // A load error anywhere in the setting denies everyone (fail closed).
   if (users->invalid || apps->invalid) {
     v.reason = CrossTenantReason::kInvalidSetting;
-    v.half = users->invalid ? XtapHalf::kUsersAndGroups : XtapHalf::kApplications;
+    v.half =
+        users->invalid ? XtapHalf::kUsersAndGroups : XtapHalf::kApplications;
     v.origin = users->invalid ? users->origin : apps->origin;
     return v;
   }
 
   const bool in_u = users->MatchesUser(subject.user, subject.groups);
-  const bool in_a = apps->MatchesApp(app_table, subject.app, subject.client_app);
+  const bool in_a =
+      apps->MatchesApp(app_table, subject.app, subject.client_app);
   v.permitted = Permitted(users->access, in_u, apps->access, in_a);
   v.origin = users->origin;
   if (v.permitted) {

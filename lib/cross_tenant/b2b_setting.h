@@ -35,8 +35,8 @@ struct EffectiveB2BSetting {
 struct B2BSubject {
   Guid user;
   absl::Span<const Guid> groups;  // transitive
-  Guid app;         // resource app id
-  Guid client_app;  // optional client app id
+  Guid app;                       // resource app id
+  Guid client_app;                // optional client app id
 };
 
 struct B2BVerdict {

@@ -19,7 +19,7 @@ struct CompiledCrossTenantAccess::State {
   AppSetTable app_sets;
   // Stable addresses: EffectiveB2BSetting points into this deque.
   std::deque<TargetHalf> halves;
-  std::vector<EffectiveConfiguration> configs;  // [0] is the default
+  std::vector<EffectiveConfiguration> configs;        // [0] is the default
   absl::flat_hash_map<Guid, uint32_t> partner_index;  // -> configs index
   bool has_errors = false;
 };
@@ -58,31 +58,36 @@ class Resolver {
   EffectiveConfiguration ResolveDefault(
       const CrossTenantAccessSettings* settings, const std::string& path) {
     EffectiveConfiguration eff;
-    eff.b2b_collaboration_inbound = DefaultSetting(
-        settings && settings->has_b2b_collaboration_inbound()
-            ? &settings->b2b_collaboration_inbound() : nullptr,
-        AccessType::kAllowed, /*inbound=*/true,
-        absl::StrCat(path, "/b2bCollaborationInbound"));
-    eff.b2b_collaboration_outbound = DefaultSetting(
-        settings && settings->has_b2b_collaboration_outbound()
-            ? &settings->b2b_collaboration_outbound() : nullptr,
-        AccessType::kAllowed, false,
-        absl::StrCat(path, "/b2bCollaborationOutbound"));
-    eff.b2b_direct_connect_inbound = DefaultSetting(
-        settings && settings->has_b2b_direct_connect_inbound()
-            ? &settings->b2b_direct_connect_inbound() : nullptr,
-        AccessType::kBlocked, true,
-        absl::StrCat(path, "/b2bDirectConnectInbound"));
-    eff.b2b_direct_connect_outbound = DefaultSetting(
-        settings && settings->has_b2b_direct_connect_outbound()
-            ? &settings->b2b_direct_connect_outbound() : nullptr,
-        AccessType::kBlocked, false,
-        absl::StrCat(path, "/b2bDirectConnectOutbound"));
+    eff.b2b_collaboration_inbound =
+        DefaultSetting(settings && settings->has_b2b_collaboration_inbound()
+                           ? &settings->b2b_collaboration_inbound()
+                           : nullptr,
+                       AccessType::kAllowed, /*inbound=*/true,
+                       absl::StrCat(path, "/b2bCollaborationInbound"));
+    eff.b2b_collaboration_outbound =
+        DefaultSetting(settings && settings->has_b2b_collaboration_outbound()
+                           ? &settings->b2b_collaboration_outbound()
+                           : nullptr,
+                       AccessType::kAllowed, false,
+                       absl::StrCat(path, "/b2bCollaborationOutbound"));
+    eff.b2b_direct_connect_inbound =
+        DefaultSetting(settings && settings->has_b2b_direct_connect_inbound()
+                           ? &settings->b2b_direct_connect_inbound()
+                           : nullptr,
+                       AccessType::kBlocked, true,
+                       absl::StrCat(path, "/b2bDirectConnectInbound"));
+    eff.b2b_direct_connect_outbound =
+        DefaultSetting(settings && settings->has_b2b_direct_connect_outbound()
+                           ? &settings->b2b_direct_connect_outbound()
+                           : nullptr,
+                       AccessType::kBlocked, false,
+                       absl::StrCat(path, "/b2bDirectConnectOutbound"));
     // Spec 2.6: "all access settings disabled by default" for TRv2: a
     // tenant that sends the signal without a policy blocks external access.
     const policy::v1::TenantRestrictions* tr =
         settings && settings->has_tenant_restrictions()
-            ? &settings->tenant_restrictions() : nullptr;
+            ? &settings->tenant_restrictions()
+            : nullptr;
     if (tr != nullptr) WarnDevices(*tr, path);
     eff.tenant_restrictions =
         DefaultSetting(tr, AccessType::kBlocked, false,
@@ -124,26 +129,30 @@ class Resolver {
     eff.source = {true, partner_id};
     const CrossTenantAccessSettings* s =
         partner.has_settings() ? &partner.settings() : nullptr;
-    eff.b2b_collaboration_inbound = PartnerSetting(
-        s && s->has_b2b_collaboration_inbound()
-            ? &s->b2b_collaboration_inbound() : nullptr,
-        def.b2b_collaboration_inbound,
-        absl::StrCat(path, "/b2bCollaborationInbound"));
-    eff.b2b_collaboration_outbound = PartnerSetting(
-        s && s->has_b2b_collaboration_outbound()
-            ? &s->b2b_collaboration_outbound() : nullptr,
-        def.b2b_collaboration_outbound,
-        absl::StrCat(path, "/b2bCollaborationOutbound"));
-    eff.b2b_direct_connect_inbound = PartnerSetting(
-        s && s->has_b2b_direct_connect_inbound()
-            ? &s->b2b_direct_connect_inbound() : nullptr,
-        def.b2b_direct_connect_inbound,
-        absl::StrCat(path, "/b2bDirectConnectInbound"));
-    eff.b2b_direct_connect_outbound = PartnerSetting(
-        s && s->has_b2b_direct_connect_outbound()
-            ? &s->b2b_direct_connect_outbound() : nullptr,
-        def.b2b_direct_connect_outbound,
-        absl::StrCat(path, "/b2bDirectConnectOutbound"));
+    eff.b2b_collaboration_inbound =
+        PartnerSetting(s && s->has_b2b_collaboration_inbound()
+                           ? &s->b2b_collaboration_inbound()
+                           : nullptr,
+                       def.b2b_collaboration_inbound,
+                       absl::StrCat(path, "/b2bCollaborationInbound"));
+    eff.b2b_collaboration_outbound =
+        PartnerSetting(s && s->has_b2b_collaboration_outbound()
+                           ? &s->b2b_collaboration_outbound()
+                           : nullptr,
+                       def.b2b_collaboration_outbound,
+                       absl::StrCat(path, "/b2bCollaborationOutbound"));
+    eff.b2b_direct_connect_inbound =
+        PartnerSetting(s && s->has_b2b_direct_connect_inbound()
+                           ? &s->b2b_direct_connect_inbound()
+                           : nullptr,
+                       def.b2b_direct_connect_inbound,
+                       absl::StrCat(path, "/b2bDirectConnectInbound"));
+    eff.b2b_direct_connect_outbound =
+        PartnerSetting(s && s->has_b2b_direct_connect_outbound()
+                           ? &s->b2b_direct_connect_outbound()
+                           : nullptr,
+                       def.b2b_direct_connect_outbound,
+                       absl::StrCat(path, "/b2bDirectConnectOutbound"));
     const policy::v1::TenantRestrictions* tr =
         s && s->has_tenant_restrictions() ? &s->tenant_restrictions() : nullptr;
     if (tr != nullptr) WarnDevices(*tr, path);
@@ -154,7 +163,8 @@ class Resolver {
     if (s && s->has_inbound_trust()) {
       const auto& t = s->inbound_trust();
       PartnerMember(t.has_is_mfa_accepted(), t.is_mfa_accepted(),
-                    eff.inbound_trust.mfa_accepted, eff.inbound_trust_origin[0]);
+                    eff.inbound_trust.mfa_accepted,
+                    eff.inbound_trust_origin[0]);
       PartnerMember(t.has_is_compliant_device_accepted(),
                     t.is_compliant_device_accepted(),
                     eff.inbound_trust.compliant_device_accepted,
@@ -192,8 +202,10 @@ class Resolver {
     eff.b2b_direct_connect_inbound = deny;
     eff.b2b_direct_connect_outbound = deny;
     eff.tenant_restrictions = deny;
-    for (SettingOrigin& o : eff.inbound_trust_origin) o = SettingOrigin::kPartner;
-    for (SettingOrigin& o : eff.automatic_consent_origin) o = SettingOrigin::kPartner;
+    for (SettingOrigin& o : eff.inbound_trust_origin)
+      o = SettingOrigin::kPartner;
+    for (SettingOrigin& o : eff.automatic_consent_origin)
+      o = SettingOrigin::kPartner;
     return eff;
   }
 
@@ -230,7 +242,8 @@ class Resolver {
   template <typename Msg>
   EffectiveB2BSetting DefaultSetting(const Msg* msg, AccessType service_default,
                                      bool inbound, const std::string& path) {
-    const TargetHalf* sd = AllHalf(service_default, SettingOrigin::kServiceDefault);
+    const TargetHalf* sd =
+        AllHalf(service_default, SettingOrigin::kServiceDefault);
     EffectiveB2BSetting out{sd, sd};
     if (msg == nullptr) return out;
     return CompileHalves(*msg, SettingOrigin::kDefault, inbound, path, out);
@@ -287,7 +300,8 @@ class Resolver {
     if (msg.has_users_and_groups() && msg.has_applications()) {
       CheckHalfCombination(users, apps, path, issues_);
     }
-    if (msg.has_users_and_groups()) out.users_and_groups = Store(std::move(users));
+    if (msg.has_users_and_groups())
+      out.users_and_groups = Store(std::move(users));
     if (msg.has_applications()) out.applications = Store(std::move(apps));
     return out;
   }
@@ -338,12 +352,14 @@ absl::StatusOr<CompiledCrossTenantAccess> CompiledCrossTenantAccess::Compile(
 
   absl::optional<Guid> tenant_id = ParseGuid(tenant.tenant_id());
   if (!tenant_id.has_value()) {
-    const std::string path = absl::StrCat("tenants/", tenant.tenant_id(), "/tenantId");
+    const std::string path =
+        absl::StrCat("tenants/", tenant.tenant_id(), "/tenantId");
     sink.Error(IssueCode::kBadGuid, path, "tenantId is not a GUID");
     return absl::InvalidArgumentError(
         absl::StrCat(path, ": tenantId is not a GUID"));
   }
-  const std::string tenant_path = absl::StrCat("tenants/", FormatGuid(*tenant_id));
+  const std::string tenant_path =
+      absl::StrCat("tenants/", FormatGuid(*tenant_id));
   const std::string policy_path =
       absl::StrCat(tenant_path, "/crossTenantAccessPolicy");
 
@@ -363,21 +379,22 @@ absl::StatusOr<CompiledCrossTenantAccess> CompiledCrossTenantAccess::Compile(
   const policy::v1::CrossTenantAccessPolicy& policy =
       tenant.cross_tenant_access_policy();
   for (int i = 0; i < policy.allowed_cloud_endpoints_size(); ++i) {
-    absl::optional<Cloud> cloud = ParseCloudEndpoint(policy.allowed_cloud_endpoints(i));
+    absl::optional<Cloud> cloud =
+        ParseCloudEndpoint(policy.allowed_cloud_endpoints(i));
     if (!cloud.has_value()) {
-      sink.Error(IssueCode::kUnknownEnum,
-                 absl::StrCat(policy_path, "/allowedCloudEndpoints[", i, "]"),
-                 absl::StrCat("unknown cloud endpoint '",
-                              policy.allowed_cloud_endpoints(i),
-                              "' (not allowed)"));
+      sink.Error(
+          IssueCode::kUnknownEnum,
+          absl::StrCat(policy_path, "/allowedCloudEndpoints[", i, "]"),
+          absl::StrCat("unknown cloud endpoint '",
+                       policy.allowed_cloud_endpoints(i), "' (not allowed)"));
       continue;
     }
     state->allowed_clouds |= CloudBit(*cloud);
   }
 
   // D18: the tenant's app sets.
-  absl::StatusOr<AppSetTable> app_sets =
-      AppSetTable::Resolve(base_app_sets, tenant.app_sets(), tenant_path, &sink);
+  absl::StatusOr<AppSetTable> app_sets = AppSetTable::Resolve(
+      base_app_sets, tenant.app_sets(), tenant_path, &sink);
   if (!app_sets.ok()) return app_sets.status();
   state->app_sets = *std::move(app_sets);
 
@@ -405,10 +422,11 @@ absl::StatusOr<CompiledCrossTenantAccess> CompiledCrossTenantAccess::Compile(
         absl::StrCat(policy_path, "/partners/", FormatGuid(*id));
     auto [it, inserted] = first_index.try_emplace(*id, i);
     if (!inserted) {
-      sink.Error(IssueCode::kDuplicateId, path,
-                 absl::StrCat("duplicate partner tenantId (also partners[",
-                              it->second, "]); every setting for this partner "
-                              "denies (fail closed)"));
+      sink.Error(
+          IssueCode::kDuplicateId, path,
+          absl::StrCat("duplicate partner tenantId (also partners[", it->second,
+                       "]); every setting for this partner "
+                       "denies (fail closed)"));
       state->configs[state->partner_index[*id]] = resolver.InvalidPartner(*id);
       continue;
     }
@@ -421,7 +439,8 @@ absl::StatusOr<CompiledCrossTenantAccess> CompiledCrossTenantAccess::Compile(
   if (state->has_errors && options.fail_on_error) {
     return FirstErrorSince(sink, issues_before);
   }
-  return CompiledCrossTenantAccess(std::shared_ptr<const State>(std::move(state)));
+  return CompiledCrossTenantAccess(
+      std::shared_ptr<const State>(std::move(state)));
 }
 
 const EffectiveConfiguration& CompiledCrossTenantAccess::ForPartner(
@@ -447,7 +466,9 @@ const Guid& CompiledCrossTenantAccess::tenant_id() const noexcept {
   return state_->tenant_id;
 }
 
-Cloud CompiledCrossTenantAccess::cloud() const noexcept { return state_->cloud; }
+Cloud CompiledCrossTenantAccess::cloud() const noexcept {
+  return state_->cloud;
+}
 
 bool CompiledCrossTenantAccess::AllowsCloud(Cloud other) const noexcept {
   if (other == Cloud::kUnknown) return false;

@@ -7,9 +7,12 @@ namespace {
 
 absl::string_view StageName(Stage stage) {
   switch (stage) {
-    case Stage::kTenantRestrictions: return "tenantRestrictions";
-    case Stage::kInternal: return "internal";
-    default: return "crossTenantAccess";
+    case Stage::kTenantRestrictions:
+      return "tenantRestrictions";
+    case Stage::kInternal:
+      return "internal";
+    default:
+      return "crossTenantAccess";
   }
 }
 
@@ -34,16 +37,18 @@ std::string FormatCrossTenantResult(const CrossTenantResult& result) {
   if (result.side != XtapSide::kNone) {
     absl::StrAppend(&out, " by ", XtapSideName(result.side), " ",
                     FormatGuid(result.config_tenant_id));
-    const bool b2b_setting = result.setting != XtapSetting::kNone &&
-                             result.setting != XtapSetting::kAllowedCloudEndpoints &&
-                             result.setting != XtapSetting::kPartners;
+    const bool b2b_setting =
+        result.setting != XtapSetting::kNone &&
+        result.setting != XtapSetting::kAllowedCloudEndpoints &&
+        result.setting != XtapSetting::kPartners;
     if (b2b_setting) {
-      absl::StrAppend(&out, " (",
-                      result.source.is_partner
-                          ? absl::StrCat("partner ",
-                                         FormatGuid(result.source.partner_tenant_id))
-                          : std::string("default"),
-                      ")");
+      absl::StrAppend(
+          &out, " (",
+          result.source.is_partner
+              ? absl::StrCat("partner ",
+                             FormatGuid(result.source.partner_tenant_id))
+              : std::string("default"),
+          ")");
     }
   }
   absl::StrAppend(&out, ": ", FormatCrossTenantRule(result));

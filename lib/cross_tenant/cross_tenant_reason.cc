@@ -6,52 +6,74 @@ namespace crossgate::cross_tenant {
 
 absl::string_view SettingOriginName(SettingOrigin origin) {
   switch (origin) {
-    case SettingOrigin::kServiceDefault: return "service default";
-    case SettingOrigin::kDefault: return "default";
-    case SettingOrigin::kPartner: return "partner";
-    case SettingOrigin::kNotConfigured: return "not configured";
+    case SettingOrigin::kServiceDefault:
+      return "service default";
+    case SettingOrigin::kDefault:
+      return "default";
+    case SettingOrigin::kPartner:
+      return "partner";
+    case SettingOrigin::kNotConfigured:
+      return "not configured";
   }
   return "unknown";
 }
 
 absl::string_view XtapSettingName(XtapSetting setting) {
   switch (setting) {
-    case XtapSetting::kNone: return "none";
-    case XtapSetting::kB2bCollaborationInbound: return "b2bCollaborationInbound";
-    case XtapSetting::kB2bCollaborationOutbound: return "b2bCollaborationOutbound";
-    case XtapSetting::kB2bDirectConnectInbound: return "b2bDirectConnectInbound";
-    case XtapSetting::kB2bDirectConnectOutbound: return "b2bDirectConnectOutbound";
-    case XtapSetting::kTenantRestrictions: return "tenantRestrictions";
-    case XtapSetting::kAllowedCloudEndpoints: return "allowedCloudEndpoints";
-    case XtapSetting::kPartners: return "partners";
+    case XtapSetting::kNone:
+      return "none";
+    case XtapSetting::kB2bCollaborationInbound:
+      return "b2bCollaborationInbound";
+    case XtapSetting::kB2bCollaborationOutbound:
+      return "b2bCollaborationOutbound";
+    case XtapSetting::kB2bDirectConnectInbound:
+      return "b2bDirectConnectInbound";
+    case XtapSetting::kB2bDirectConnectOutbound:
+      return "b2bDirectConnectOutbound";
+    case XtapSetting::kTenantRestrictions:
+      return "tenantRestrictions";
+    case XtapSetting::kAllowedCloudEndpoints:
+      return "allowedCloudEndpoints";
+    case XtapSetting::kPartners:
+      return "partners";
   }
   return "unknown";
 }
 
 absl::string_view XtapHalfName(XtapHalf half) {
   switch (half) {
-    case XtapHalf::kNone: return "";
-    case XtapHalf::kUsersAndGroups: return "usersAndGroups";
-    case XtapHalf::kApplications: return "applications";
-    case XtapHalf::kBoth: return "usersAndGroups+applications";
+    case XtapHalf::kNone:
+      return "";
+    case XtapHalf::kUsersAndGroups:
+      return "usersAndGroups";
+    case XtapHalf::kApplications:
+      return "applications";
+    case XtapHalf::kBoth:
+      return "usersAndGroups+applications";
   }
   return "unknown";
 }
 
 absl::string_view XtapSideName(XtapSide side) {
   switch (side) {
-    case XtapSide::kNone: return "none";
-    case XtapSide::kResourceTenant: return "resource tenant";
-    case XtapSide::kHomeTenant: return "home tenant";
-    case XtapSide::kRestrictingTenant: return "restricting tenant";
+    case XtapSide::kNone:
+      return "none";
+    case XtapSide::kResourceTenant:
+      return "resource tenant";
+    case XtapSide::kHomeTenant:
+      return "home tenant";
+    case XtapSide::kRestrictingTenant:
+      return "restricting tenant";
   }
   return "unknown";
 }
 
 absl::string_view CrossTenantReasonName(CrossTenantReason reason) {
   switch (reason) {
-    case CrossTenantReason::kNotEvaluated: return "not evaluated (fail closed)";
-    case CrossTenantReason::kAllowed: return "allowed, user and app permitted";
+    case CrossTenantReason::kNotEvaluated:
+      return "not evaluated (fail closed)";
+    case CrossTenantReason::kAllowed:
+      return "allowed, user and app permitted";
     case CrossTenantReason::kNotApplicableInternalUser:
       return "not applicable, internal user";
     case CrossTenantReason::kNotApplicableNonEntraIdentity:

@@ -47,11 +47,11 @@ enum class XtapSide : uint8_t {
 enum class CrossTenantReason : uint8_t {
   kNotEvaluated = 0,  // fail-closed initial value: never an allow
   // Allowed.
-  kAllowed,                          // every applicable setting permits
-  kNotApplicableInternalUser,        // a member or internal guest of R
-  kNotApplicableNonEntraIdentity,    // D3: OTP, MSA, social, SAML/WS-Fed
-  kNotApplicableServiceProviderOnly, // D3: only `serviceProvider`
-  kNotApplicableWorkloadIdentity,    // a service principal (spec 4.5)
+  kAllowed,                           // every applicable setting permits
+  kNotApplicableInternalUser,         // a member or internal guest of R
+  kNotApplicableNonEntraIdentity,     // D3: OTP, MSA, social, SAML/WS-Fed
+  kNotApplicableServiceProviderOnly,  // D3: only `serviceProvider`
+  kNotApplicableWorkloadIdentity,     // a service principal (spec 4.5)
   // One B2B-shaped setting denied (spec 2.8).
   kUserNotInAllowedTargets,
   kUserInBlockedTargets,

@@ -125,10 +125,14 @@ bool CheckClouds(const CompiledCrossTenantAccess& resource,
 
 absl::string_view B2bAccessKindName(B2bAccessKind kind) {
   switch (kind) {
-    case B2bAccessKind::kNone: return "none";
-    case B2bAccessKind::kCollaboration: return "b2bCollaboration";
-    case B2bAccessKind::kDirectConnect: return "b2bDirectConnect";
-    case B2bAccessKind::kBoth: return "b2bCollaboration+b2bDirectConnect";
+    case B2bAccessKind::kNone:
+      return "none";
+    case B2bAccessKind::kCollaboration:
+      return "b2bCollaboration";
+    case B2bAccessKind::kDirectConnect:
+      return "b2bDirectConnect";
+    case B2bAccessKind::kBoth:
+      return "b2bCollaboration+b2bDirectConnect";
   }
   return "unknown";
 }

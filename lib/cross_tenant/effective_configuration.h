@@ -20,9 +20,10 @@ namespace crossgate::cross_tenant {
 // tenant claims the resource tenant accepts. The CA engine's grant
 // resolution uses it (spec 5.5).
 struct EffectiveInboundTrust {
-  bool mfa_accepted = false;                   // isMfaAccepted
-  bool compliant_device_accepted = false;      // isCompliantDeviceAccepted
-  bool hybrid_joined_device_accepted = false;  // isHybridAzureADJoinedDeviceAccepted
+  bool mfa_accepted = false;               // isMfaAccepted
+  bool compliant_device_accepted = false;  // isCompliantDeviceAccepted
+  bool hybrid_joined_device_accepted =
+      false;  // isHybridAzureADJoinedDeviceAccepted
 };
 
 // Which configuration applies: the default, or the partner entry for a tenant.

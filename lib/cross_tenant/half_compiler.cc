@@ -49,7 +49,8 @@ TargetHalf CompileHalf(const CrossTenantAccessTargetConfiguration& config,
 
   if (config.targets_size() == 0) {
     // Spec 2.7: an empty targets array is unconfirmed; read it as an error.
-    issues.Error(IssueCode::kMissingField, absl::StrCat(context.path, "/targets"),
+    issues.Error(IssueCode::kMissingField,
+                 absl::StrCat(context.path, "/targets"),
                  "targets is empty; the setting denies everyone (fail closed)");
     half.invalid = true;
   }
@@ -62,9 +63,10 @@ TargetHalf CompileHalf(const CrossTenantAccessTargetConfiguration& config,
     const absl::string_view target = t.target();
     const auto type = t.target_type();
 
-    const bool type_known = type == CrossTenantAccessTarget::TARGET_TYPE_USER ||
-                            type == CrossTenantAccessTarget::TARGET_TYPE_GROUP ||
-                            type == CrossTenantAccessTarget::TARGET_TYPE_APPLICATION;
+    const bool type_known =
+        type == CrossTenantAccessTarget::TARGET_TYPE_USER ||
+        type == CrossTenantAccessTarget::TARGET_TYPE_GROUP ||
+        type == CrossTenantAccessTarget::TARGET_TYPE_APPLICATION;
     if (!type_known) {
       issues.Error(IssueCode::kUnknownEnum,
                    absl::StrCat(target_path, "/targetType"),
@@ -72,7 +74,8 @@ TargetHalf CompileHalf(const CrossTenantAccessTargetConfiguration& config,
       half.invalid = true;
       continue;
     }
-    const bool app_type = type == CrossTenantAccessTarget::TARGET_TYPE_APPLICATION;
+    const bool app_type =
+        type == CrossTenantAccessTarget::TARGET_TYPE_APPLICATION;
     if (users_half == app_type) {
       issues.Error(IssueCode::kInvalidCombination,
                    absl::StrCat(target_path, "/targetType"),
@@ -90,10 +93,10 @@ TargetHalf CompileHalf(const CrossTenantAccessTargetConfiguration& config,
                              type == CrossTenantAccessTarget::TARGET_TYPE_USER)
                           : target != kAllUsers;
       if (!ok) {
-        issues.Error(IssueCode::kInvalidCombination,
-                     absl::StrCat(target_path, "/target"),
-                     absl::StrCat("keyword '", target,
-                                  "' is not valid in this half"));
+        issues.Error(
+            IssueCode::kInvalidCombination,
+            absl::StrCat(target_path, "/target"),
+            absl::StrCat("keyword '", target, "' is not valid in this half"));
         half.invalid = true;
       } else if (target == kAllUsers || target == kAllApplications) {
         half.all = true;
@@ -106,10 +109,11 @@ TargetHalf CompileHalf(const CrossTenantAccessTargetConfiguration& config,
 
     absl::optional<Guid> id = ParseGuid(target);
     if (!id.has_value()) {
-      issues.Error(LooksLikePlaceholder(target) ? IssueCode::kPlaceholderId
-                                                : IssueCode::kBadGuid,
-                   absl::StrCat(target_path, "/target"),
-                   absl::StrCat("'", target, "' is neither an id nor a keyword"));
+      issues.Error(
+          LooksLikePlaceholder(target) ? IssueCode::kPlaceholderId
+                                       : IssueCode::kBadGuid,
+          absl::StrCat(target_path, "/target"),
+          absl::StrCat("'", target, "' is neither an id nor a keyword"));
       half.invalid = true;
       continue;
     }
@@ -123,9 +127,15 @@ TargetHalf CompileHalf(const CrossTenantAccessTargetConfiguration& config,
       continue;
     }
     switch (type) {
-      case CrossTenantAccessTarget::TARGET_TYPE_USER: users.push_back(*id); break;
-      case CrossTenantAccessTarget::TARGET_TYPE_GROUP: groups.push_back(*id); break;
-      default: apps.push_back(*id); break;
+      case CrossTenantAccessTarget::TARGET_TYPE_USER:
+        users.push_back(*id);
+        break;
+      case CrossTenantAccessTarget::TARGET_TYPE_GROUP:
+        groups.push_back(*id);
+        break;
+      default:
+        apps.push_back(*id);
+        break;
     }
   }
   half.users = GuidSet(std::move(users));

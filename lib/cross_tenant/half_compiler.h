@@ -22,7 +22,8 @@ struct HalfContext {
   cross_tenant::SettingOrigin origin = cross_tenant::SettingOrigin::kDefault;
   // Spec 2.8: only `AllUsers` may appear in an inbound default.
   bool only_all_users = false;
-  std::string path;  // the half's path, e.g. ".../b2bCollaborationInbound/usersAndGroups"
+  std::string path;  // the half's path, e.g.
+                     // ".../b2bCollaborationInbound/usersAndGroups"
 };
 
 cross_tenant::TargetHalf CompileHalf(

@@ -22,8 +22,8 @@ struct TenantArtifacts {
 
 // `body` is appended to `tenant_id: '<kTenantId>'`.
 inline TenantArtifacts CompileTenant(const std::string& body) {
-  const policy::v1::TenantPolicies t =
-      xtap_testing::TenantFromText(std::string("tenant_id: '") + kTenantId + "' " + body);
+  const policy::v1::TenantPolicies t = xtap_testing::TenantFromText(
+      std::string("tenant_id: '") + kTenantId + "' " + body);
   auto access = cross_tenant::CompiledCrossTenantAccess::Compile(
       t, AppSetTable::Default(), {}, nullptr);
   auto collab = CompiledExternalCollaboration::Compile(t, {}, nullptr);

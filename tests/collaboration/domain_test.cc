@@ -9,7 +9,8 @@
 namespace crossgate::collaboration {
 namespace {
 
-absl::optional<std::string> Norm(absl::string_view in, DomainError* error = nullptr) {
+absl::optional<std::string> Norm(absl::string_view in,
+                                 DomainError* error = nullptr) {
   DomainBuffer buffer;
   absl::optional<absl::string_view> out = NormalizeDomain(in, &buffer, error);
   if (!out.has_value()) return absl::nullopt;
@@ -33,9 +34,10 @@ TEST(D6, WildcardsAndPatternsAreRejected) {
 
 TEST(D6, MalformedDomainsAreRejected) {
   DomainError error;
-  for (const char* bad : {"", ".", "contoso..com", ".contoso.com", "-contoso.com",
-                          "contoso-.com", "con toso.com", "contoso.com/x", "user@contoso.com",
-                          "contoso.com..", "bücher.example"}) {
+  for (const char* bad :
+       {"", ".", "contoso..com", ".contoso.com", "-contoso.com", "contoso-.com",
+        "con toso.com", "contoso.com/x", "user@contoso.com", "contoso.com..",
+        "bücher.example"}) {
     EXPECT_FALSE(Norm(bad, &error).has_value()) << bad;
     EXPECT_NE(error, DomainError::kNone) << bad;
   }
@@ -48,7 +50,8 @@ TEST(D6, MalformedDomainsAreRejected) {
 
 TEST(D6, EmailDomainIsTheTextAfterTheLastAt) {
   EXPECT_EQ(EmailDomain("bob@contoso.com"), absl::string_view("contoso.com"));
-  EXPECT_EQ(EmailDomain("\"a@b\"@contoso.com"), absl::string_view("contoso.com"));
+  EXPECT_EQ(EmailDomain("\"a@b\"@contoso.com"),
+            absl::string_view("contoso.com"));
   EXPECT_FALSE(EmailDomain("contoso.com").has_value());
   EXPECT_FALSE(EmailDomain("@contoso.com").has_value());
   EXPECT_FALSE(EmailDomain("bob@").has_value());

@@ -43,8 +43,8 @@ using xtap_testing::G;
 using xtap_testing::TenantFromText;
 
 CompiledCrossTenantAccess Compile(const std::string& text) {
-  auto c = CompiledCrossTenantAccess::Compile(TenantFromText(text), AppSetTable::Default(),
-                                              {}, nullptr);
+  auto c = CompiledCrossTenantAccess::Compile(
+      TenantFromText(text), AppSetTable::Default(), {}, nullptr);
   EXPECT_TRUE(c.ok()) << c.status();
   return *std::move(c);
 }
@@ -59,31 +59,48 @@ TEST(NoAllocation, CounterSeesAllocations) {
 TEST(NoAllocation, EvaluateCrossTenantAllocatesNothing) {
   const std::string groups_setting =
       "users_and_groups { access_type: ACCESS_TYPE_ALLOWED "
-      "targets { target: 'aaaaaaaa-0000-0000-0000-000000000001' target_type: TARGET_TYPE_GROUP } "
-      "targets { target: 'aaaaaaaa-0000-0000-0000-000000000002' target_type: TARGET_TYPE_GROUP } "
-      "targets { target: 'cccccccc-0000-0000-0000-000000000001' target_type: TARGET_TYPE_USER } } "
+      "targets { target: 'aaaaaaaa-0000-0000-0000-000000000001' target_type: "
+      "TARGET_TYPE_GROUP } "
+      "targets { target: 'aaaaaaaa-0000-0000-0000-000000000002' target_type: "
+      "TARGET_TYPE_GROUP } "
+      "targets { target: 'cccccccc-0000-0000-0000-000000000001' target_type: "
+      "TARGET_TYPE_USER } } "
       "applications { access_type: ACCESS_TYPE_ALLOWED "
       "targets { target: 'Office365' target_type: TARGET_TYPE_APPLICATION } "
-      "targets { target: 'bbbbbbbb-0000-0000-0000-000000000001' target_type: TARGET_TYPE_APPLICATION } }";
+      "targets { target: 'bbbbbbbb-0000-0000-0000-000000000001' target_type: "
+      "TARGET_TYPE_APPLICATION } }";
   auto r = Compile(
       "tenant_id: '11111111-1111-1111-1111-111111111111' "
-      "cross_tenant_access_policy { allowed_cloud_endpoints: 'microsoftonline.us' "
-      "partners { tenant_id: '22222222-2222-2222-2222-222222222222' is_service_provider: true "
-      "settings { b2b_collaboration_inbound { " + groups_setting + " } "
-      "b2b_direct_connect_inbound { " + groups_setting + " } "
+      "cross_tenant_access_policy { allowed_cloud_endpoints: "
+      "'microsoftonline.us' "
+      "partners { tenant_id: '22222222-2222-2222-2222-222222222222' "
+      "is_service_provider: true "
+      "settings { b2b_collaboration_inbound { " +
+      groups_setting +
+      " } "
+      "b2b_direct_connect_inbound { " +
+      groups_setting +
+      " } "
       "inbound_trust { is_mfa_accepted: true } } } "
       "partners { tenant_id: '55555555-5555-5555-5555-555555555555' } }");
   auto h = Compile(
       "tenant_id: '22222222-2222-2222-2222-222222222222' "
-      "cross_tenant_access_policy { partners { tenant_id: '11111111-1111-1111-1111-111111111111' "
-      "settings { b2b_direct_connect_outbound { " + groups_setting + " } } } }");
-  auto us = Compile("tenant_id: '55555555-5555-5555-5555-555555555555' cloud: 'microsoftonline.us' "
-                    "cross_tenant_access_policy { allowed_cloud_endpoints: 'microsoftonline.com' "
-                    "partners { tenant_id: '11111111-1111-1111-1111-111111111111' } }");
-  auto t = Compile("tenant_id: '44444444-4444-4444-4444-444444444444' "
-                   "cross_tenant_access_policy { partners { tenant_id: "
-                   "'11111111-1111-1111-1111-111111111111' settings { tenant_restrictions { " +
-                   groups_setting + " } } } }");
+      "cross_tenant_access_policy { partners { tenant_id: "
+      "'11111111-1111-1111-1111-111111111111' "
+      "settings { b2b_direct_connect_outbound { " +
+      groups_setting + " } } } }");
+  auto us = Compile(
+      "tenant_id: '55555555-5555-5555-5555-555555555555' cloud: "
+      "'microsoftonline.us' "
+      "cross_tenant_access_policy { allowed_cloud_endpoints: "
+      "'microsoftonline.com' "
+      "partners { tenant_id: '11111111-1111-1111-1111-111111111111' } }");
+  auto t = Compile(
+      "tenant_id: '44444444-4444-4444-4444-444444444444' "
+      "cross_tenant_access_policy { partners { tenant_id: "
+      "'11111111-1111-1111-1111-111111111111' settings { tenant_restrictions "
+      "{ " +
+      groups_setting + " } } } }");
 
   std::vector<Guid> many_groups;
   for (uint64_t i = 1; i <= 500; ++i) many_groups.push_back(Guid{i, i});
@@ -111,7 +128,8 @@ TEST(NoAllocation, EvaluateCrossTenantAllocatesNothing) {
   requests.push_back(unknown_home);
   Request trv2 = base;
   trv2.tenant_restrictions_signal = true;
-  trv2.tenant_restrictions_tenant_id = G("44444444-4444-4444-4444-444444444444");
+  trv2.tenant_restrictions_tenant_id =
+      G("44444444-4444-4444-4444-444444444444");
   requests.push_back(trv2);
   Request member;
   member.resource_tenant_id = base.resource_tenant_id;
@@ -123,8 +141,8 @@ TEST(NoAllocation, EvaluateCrossTenantAllocatesNothing) {
   cross_cloud.home_tenant_id = G("55555555-5555-5555-5555-555555555555");
   requests.push_back(cross_cloud);
 
-  const CompiledCrossTenantAccess* homes[] = {&h, nullptr, nullptr, nullptr, nullptr,
-                                              nullptr, nullptr, &us};
+  const CompiledCrossTenantAccess* homes[] = {
+      &h, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, &us};
   CrossTenantResult out;
   int allowed = 0;
   uint32_t bits = 0;

@@ -55,7 +55,8 @@ TEST(D18, ShippedAdminPortalsHoldTheAzurePortal) {
 
 TEST(D18, AllMicrosoftAppsIsEveryShippedFirstPartyApp) {
   const AppSetTable& t = AppSetTable::Default();
-  EXPECT_EQ(t.Members(AppSetId::kAllMicrosoftApps).size(), ShippedAppEntries().size());
+  EXPECT_EQ(t.Members(AppSetId::kAllMicrosoftApps).size(),
+            ShippedAppEntries().size());
   for (const Guid& app : {kExchange, kGraph, kTeams, kAzurePortal}) {
     EXPECT_TRUE(t.Contains(AppSetId::kAllMicrosoftApps, app));
   }
@@ -76,10 +77,14 @@ TEST(D18, KeywordsRoundTrip) {
 
 TEST(D18, TenantOverrideReplacesOneSetAndExtendsAllMicrosoftApps) {
   auto tenant = TenantFromText(R"pb(
-    app_sets { name: "Office365" app_ids: "bbbbbbbb-0000-0000-0000-000000000001" }
+    app_sets {
+      name: "Office365"
+      app_ids: "bbbbbbbb-0000-0000-0000-000000000001"
+    }
   )pb");
   IssueCollector issues;
-  auto t = AppSetTable::Resolve(AppSetTable::Default(), tenant.app_sets(), "tenants/x", &issues);
+  auto t = AppSetTable::Resolve(AppSetTable::Default(), tenant.app_sets(),
+                                "tenants/x", &issues);
   ASSERT_TRUE(t.ok());
   EXPECT_FALSE(issues.has_errors());
   EXPECT_TRUE(t->overridden(AppSetId::kOffice365));
@@ -92,14 +97,19 @@ TEST(D18, TenantOverrideReplacesOneSetAndExtendsAllMicrosoftApps) {
   EXPECT_TRUE(t->Contains(AppSetId::kAllMicrosoftApps, kExchange));
   EXPECT_TRUE(absl::EndsWith(t->version(), "+tenant"));
   // The shipped table is untouched.
-  EXPECT_FALSE(AppSetTable::Default().Contains(AppSetId::kOffice365, kThirdParty));
+  EXPECT_FALSE(
+      AppSetTable::Default().Contains(AppSetId::kOffice365, kThirdParty));
 }
 
 TEST(D18, OverridingAllMicrosoftAppsGivesExactlyTheList) {
   auto tenant = TenantFromText(R"pb(
-    app_sets { name: "AllMicrosoftApps" app_ids: "00000003-0000-0000-c000-000000000000" }
+    app_sets {
+      name: "AllMicrosoftApps"
+      app_ids: "00000003-0000-0000-c000-000000000000"
+    }
   )pb");
-  auto t = AppSetTable::Resolve(AppSetTable::Default(), tenant.app_sets(), "tenants/x", nullptr);
+  auto t = AppSetTable::Resolve(AppSetTable::Default(), tenant.app_sets(),
+                                "tenants/x", nullptr);
   ASSERT_TRUE(t.ok());
   EXPECT_EQ(t->Members(AppSetId::kAllMicrosoftApps).size(), 1u);
   EXPECT_FALSE(t->Contains(AppSetId::kAllMicrosoftApps, kExchange));
@@ -107,12 +117,20 @@ TEST(D18, OverridingAllMicrosoftAppsGivesExactlyTheList) {
 
 TEST(D18, BadOverridesAreIssuesWithPaths) {
   auto tenant = TenantFromText(R"pb(
-    app_sets { name: "Office365" app_ids: "not-a-guid" app_ids: "00000002-0000-0ff1-ce00-000000000000" }
-    app_sets { name: "Office365" app_ids: "bbbbbbbb-0000-0000-0000-000000000001" }
+    app_sets {
+      name: "Office365"
+      app_ids: "not-a-guid"
+      app_ids: "00000002-0000-0ff1-ce00-000000000000"
+    }
+    app_sets {
+      name: "Office365"
+      app_ids: "bbbbbbbb-0000-0000-0000-000000000001"
+    }
     app_sets { name: "AllAgentIdResources" }
   )pb");
   IssueCollector issues;
-  auto t = AppSetTable::Resolve(AppSetTable::Default(), tenant.app_sets(), "tenants/x", &issues);
+  auto t = AppSetTable::Resolve(AppSetTable::Default(), tenant.app_sets(),
+                                "tenants/x", &issues);
   ASSERT_TRUE(t.ok());
   ASSERT_EQ(issues.issues().size(), 3u);
   EXPECT_EQ(issues.issues()[0].path, "tenants/x/appSets/Office365/appIds[0]");
@@ -124,7 +142,8 @@ TEST(D18, BadOverridesAreIssuesWithPaths) {
   EXPECT_EQ(t->Members(AppSetId::kOffice365).size(), 1u);
   EXPECT_TRUE(t->Contains(AppSetId::kOffice365, kExchange));
   // Without a collector the error becomes the status.
-  auto t2 = AppSetTable::Resolve(AppSetTable::Default(), tenant.app_sets(), "tenants/x", nullptr);
+  auto t2 = AppSetTable::Resolve(AppSetTable::Default(), tenant.app_sets(),
+                                 "tenants/x", nullptr);
   EXPECT_FALSE(t2.ok());
 }
 

@@ -37,16 +37,19 @@ CompiledCrossTenantAccess Compile(const Guid& tenant, const std::string& body) {
 
 std::string Partner(const Guid& id, const std::string& settings,
                     const std::string& extra = "") {
-  return "partners { tenant_id: '" + FormatGuid(id) + "' settings { " + settings +
-         " } " + extra + " }";
+  return "partners { tenant_id: '" + FormatGuid(id) + "' settings { " +
+         settings + " } " + extra + " }";
 }
 
-std::string Setting(const char* name, const char* users_access, const std::string& user_target,
-                    const char* user_type, const char* apps_access, const std::string& app_target) {
-  return std::string(name) + " { users_and_groups { access_type: " + users_access +
+std::string Setting(const char* name, const char* users_access,
+                    const std::string& user_target, const char* user_type,
+                    const char* apps_access, const std::string& app_target) {
+  return std::string(name) +
+         " { users_and_groups { access_type: " + users_access +
          " targets { target: '" + user_target + "' target_type: " + user_type +
-         " } } applications { access_type: " + apps_access + " targets { target: '" +
-         app_target + "' target_type: TARGET_TYPE_APPLICATION } } }";
+         " } } applications { access_type: " + apps_access +
+         " targets { target: '" + app_target +
+         "' target_type: TARGET_TYPE_APPLICATION } } }";
 }
 
 const char* kAllow = "ACCESS_TYPE_ALLOWED";
@@ -64,8 +67,8 @@ Request Guest(uint32_t types = kB2bCollaborationGuest) {
 }
 
 CrossTenantResult Xtap(const CompiledCrossTenantAccess& r,
-                      const CompiledCrossTenantAccess* h, const Request& req,
-                      const CompiledCrossTenantAccess* t = nullptr) {
+                       const CompiledCrossTenantAccess* h, const Request& req,
+                       const CompiledCrossTenantAccess* t = nullptr) {
   CrossTenantResult out;
   EvaluateCrossTenant(r, h, t, req, &out);
   return out;
@@ -74,9 +77,11 @@ CrossTenantResult Xtap(const CompiledCrossTenantAccess& r,
 // --- Applicability (D3) ---------------------------------------------------
 
 TEST(D3, MembersSkipCrossTenantSettings) {
-  auto r = Compile(kR, "cross_tenant_access_policy { default_configuration { settings { " +
-                           Setting("b2b_collaboration_inbound", kBlock, "AllUsers", "TARGET_TYPE_USER",
-                                   kBlock, "AllApplications") + " } } }");
+  auto r = Compile(
+      kR, "cross_tenant_access_policy { default_configuration { settings { " +
+              Setting("b2b_collaboration_inbound", kBlock, "AllUsers",
+                      "TARGET_TYPE_USER", kBlock, "AllApplications") +
+              " } } }");
   Request req;
   req.resource_tenant_id = kR;
   req.application_id = kA1;
@@ -84,17 +89,23 @@ TEST(D3, MembersSkipCrossTenantSettings) {
   EXPECT_TRUE(out.allowed);
   EXPECT_EQ(out.reason, CrossTenantReason::kNotApplicableInternalUser);
   req.home_tenant_id = kR;  // home == resource: still a member
-  EXPECT_EQ(Xtap(r, nullptr, req).reason, CrossTenantReason::kNotApplicableInternalUser);
+  EXPECT_EQ(Xtap(r, nullptr, req).reason,
+            CrossTenantReason::kNotApplicableInternalUser);
   req.external_user_types = kInternalGuest;
-  EXPECT_EQ(Xtap(r, nullptr, req).reason, CrossTenantReason::kNotApplicableInternalUser);
+  EXPECT_EQ(Xtap(r, nullptr, req).reason,
+            CrossTenantReason::kNotApplicableInternalUser);
 }
 
 TEST(D3, NonEntraIdentitiesSkipCrossTenantSettings) {
-  auto r = Compile(kR, "cross_tenant_access_policy { default_configuration { settings { " +
-                           Setting("b2b_collaboration_inbound", kBlock, "AllUsers", "TARGET_TYPE_USER",
-                                   kBlock, "AllApplications") + " } } }");
-  for (IdentitySource s : {IdentitySource::kMicrosoftAccount, IdentitySource::kEmailOneTimePasscode,
-                           IdentitySource::kSocial, IdentitySource::kSamlWsFederation}) {
+  auto r = Compile(
+      kR, "cross_tenant_access_policy { default_configuration { settings { " +
+              Setting("b2b_collaboration_inbound", kBlock, "AllUsers",
+                      "TARGET_TYPE_USER", kBlock, "AllApplications") +
+              " } } }");
+  for (IdentitySource s :
+       {IdentitySource::kMicrosoftAccount,
+        IdentitySource::kEmailOneTimePasscode, IdentitySource::kSocial,
+        IdentitySource::kSamlWsFederation}) {
     Request req = Guest(kOtherExternalUser);
     req.identity_source = s;
     const CrossTenantResult out = Xtap(r, nullptr, req);
@@ -118,16 +129,18 @@ TEST(D3, WorkloadIdentitiesSkipCrossTenantSettings) {
   auto r = Compile(kR, "");
   Request req = Guest(0);
   req.principal_kind = PrincipalKind::kServicePrincipal;
-  EXPECT_EQ(Xtap(r, nullptr, req).reason, CrossTenantReason::kNotApplicableWorkloadIdentity);
+  EXPECT_EQ(Xtap(r, nullptr, req).reason,
+            CrossTenantReason::kNotApplicableWorkloadIdentity);
 }
 
 TEST(D3, CollaborationTypesUseCollaborationSettings) {
   // Collaboration allowed by default; direct connect blocked by default.
   auto r = Compile(kR, "");
-  for (uint32_t t : {static_cast<uint32_t>(kB2bCollaborationGuest),
-                     static_cast<uint32_t>(kB2bCollaborationMember),
-                     static_cast<uint32_t>(kOtherExternalUser),
-                     static_cast<uint32_t>(kB2bCollaborationGuest | kServiceProvider)}) {
+  for (uint32_t t :
+       {static_cast<uint32_t>(kB2bCollaborationGuest),
+        static_cast<uint32_t>(kB2bCollaborationMember),
+        static_cast<uint32_t>(kOtherExternalUser),
+        static_cast<uint32_t>(kB2bCollaborationGuest | kServiceProvider)}) {
     const CrossTenantResult out = Xtap(r, nullptr, Guest(t));
     EXPECT_TRUE(out.allowed) << t;
     EXPECT_EQ(out.access_kind, B2bAccessKind::kCollaboration);
@@ -155,9 +168,11 @@ TEST(D3, RequestCarryingBothKindsMustPassBoth) {
 }
 
 TEST(D3, ExternalWithoutTypeBitsIsReadAsCollaboration) {
-  auto r = Compile(kR, "cross_tenant_access_policy { default_configuration { settings { " +
-                           Setting("b2b_collaboration_inbound", kBlock, "AllUsers", "TARGET_TYPE_USER",
-                                   kBlock, "AllApplications") + " } } }");
+  auto r = Compile(
+      kR, "cross_tenant_access_policy { default_configuration { settings { " +
+              Setting("b2b_collaboration_inbound", kBlock, "AllUsers",
+                      "TARGET_TYPE_USER", kBlock, "AllApplications") +
+              " } } }");
   const CrossTenantResult out = Xtap(r, nullptr, Guest(0));
   EXPECT_FALSE(out.allowed);
   EXPECT_EQ(out.setting, XtapSetting::kB2bCollaborationInbound);
@@ -175,9 +190,12 @@ TEST(D3, ExternalUserWithoutHomeTenantIsBlocked) {
 // --- Which settings apply (spec 2.9) ---------------------------------------
 
 TEST(Section2_9, CollaborationInboundAtResourceUsesHomeUserAndGroups) {
-  auto r = Compile(kR, "cross_tenant_access_policy { " +
-                           Partner(kH, Setting("b2b_collaboration_inbound", kAllow, FormatGuid(kG1),
-                                               "TARGET_TYPE_GROUP", kAllow, "AllApplications")) + " }");
+  auto r =
+      Compile(kR, "cross_tenant_access_policy { " +
+                      Partner(kH, Setting("b2b_collaboration_inbound", kAllow,
+                                          FormatGuid(kG1), "TARGET_TYPE_GROUP",
+                                          kAllow, "AllApplications")) +
+                      " }");
   Request req = Guest();
   EXPECT_FALSE(Xtap(r, nullptr, req).allowed);
   const std::vector<Guid> home_groups = {kG1};
@@ -191,9 +209,12 @@ TEST(Section2_9, CollaborationInboundAtResourceUsesHomeUserAndGroups) {
 
 TEST(Section2_9, CollaborationNeedsHomeOutboundWhenHomeInBundle) {
   auto r = Compile(kR, "");
-  auto h = Compile(kH, "cross_tenant_access_policy { " +
-                           Partner(kR, Setting("b2b_collaboration_outbound", kAllow, FormatGuid(kUser),
-                                               "TARGET_TYPE_USER", kAllow, FormatGuid(kA2))) + " }");
+  auto h =
+      Compile(kH, "cross_tenant_access_policy { " +
+                      Partner(kR, Setting("b2b_collaboration_outbound", kAllow,
+                                          FormatGuid(kUser), "TARGET_TYPE_USER",
+                                          kAllow, FormatGuid(kA2))) +
+                      " }");
   const CrossTenantResult out = Xtap(r, &h, Guest());
   EXPECT_FALSE(out.allowed);
   EXPECT_EQ(out.side, XtapSide::kHomeTenant);
@@ -214,17 +235,22 @@ TEST(D2, HomeNotInBundleIsNotEvaluatedAndSaysSo) {
   const CrossTenantResult out = Xtap(r, nullptr, Guest());
   EXPECT_TRUE(out.allowed);
   EXPECT_FALSE(out.home_outbound_evaluated);
-  EXPECT_TRUE(absl::StrContains(FormatCrossTenantResult(out), "home outbound not evaluated"))
+  EXPECT_TRUE(absl::StrContains(FormatCrossTenantResult(out),
+                                "home outbound not evaluated"))
       << FormatCrossTenantResult(out);
 }
 
 TEST(Section2_9, DirectConnectNeedsBothSidesWhenBothInBundle) {
-  const std::string r_inbound = "cross_tenant_access_policy { " +
-      Partner(kH, Setting("b2b_direct_connect_inbound", kAllow, "AllUsers", "TARGET_TYPE_USER",
-                          kAllow, "AllApplications")) + " }";
-  const std::string h_outbound = "cross_tenant_access_policy { " +
-      Partner(kR, Setting("b2b_direct_connect_outbound", kAllow, "AllUsers", "TARGET_TYPE_USER",
-                          kAllow, "AllApplications")) + " }";
+  const std::string r_inbound =
+      "cross_tenant_access_policy { " +
+      Partner(kH, Setting("b2b_direct_connect_inbound", kAllow, "AllUsers",
+                          "TARGET_TYPE_USER", kAllow, "AllApplications")) +
+      " }";
+  const std::string h_outbound =
+      "cross_tenant_access_policy { " +
+      Partner(kR, Setting("b2b_direct_connect_outbound", kAllow, "AllUsers",
+                          "TARGET_TYPE_USER", kAllow, "AllApplications")) +
+      " }";
   auto r_yes = Compile(kR, r_inbound);
   auto r_no = Compile(kR, "");
   auto h_yes = Compile(kH, h_outbound);
@@ -242,10 +268,14 @@ TEST(Section2_9, DirectConnectNeedsBothSidesWhenBothInBundle) {
 }
 
 TEST(D2, DirectConnectWithOnlyResourceInBundleDecidedByInbound) {
-  auto r_yes = Compile(kR, "cross_tenant_access_policy { " +
-      Partner(kH, Setting("b2b_direct_connect_inbound", kAllow, "AllUsers", "TARGET_TYPE_USER",
-                          kAllow, "AllApplications")) + " }");
-  const CrossTenantResult out = Xtap(r_yes, nullptr, Guest(kB2bDirectConnectUser));
+  auto r_yes = Compile(
+      kR,
+      "cross_tenant_access_policy { " +
+          Partner(kH, Setting("b2b_direct_connect_inbound", kAllow, "AllUsers",
+                              "TARGET_TYPE_USER", kAllow, "AllApplications")) +
+          " }");
+  const CrossTenantResult out =
+      Xtap(r_yes, nullptr, Guest(kB2bDirectConnectUser));
   EXPECT_TRUE(out.allowed);
   EXPECT_FALSE(out.home_outbound_evaluated);
   EXPECT_EQ(out.setting, XtapSetting::kB2bDirectConnectInbound);
@@ -254,45 +284,59 @@ TEST(D2, DirectConnectWithOnlyResourceInBundleDecidedByInbound) {
 // --- Cross-cloud (spec 2.1, 2.9) -----------------------------------------
 
 TEST(Section2_9, CrossCloudNeedsBothCloudsAllowedAndPartnerEntries) {
-  const std::string us_ok = "cloud: 'microsoftonline.us' cross_tenant_access_policy { "
-                            "allowed_cloud_endpoints: 'microsoftonline.com' " +
-                            Partner(kR, "") + " }";
+  const std::string us_ok =
+      "cloud: 'microsoftonline.us' cross_tenant_access_policy { "
+      "allowed_cloud_endpoints: 'microsoftonline.com' " +
+      Partner(kR, "") + " }";
   auto h = Compile(kH, us_ok);
   // R allows the cloud and has an entry: the default settings then apply.
-  auto r_ok = Compile(kR, "cross_tenant_access_policy { allowed_cloud_endpoints: "
-                          "'microsoftonline.us' " + Partner(kH, "") + " }");
+  auto r_ok = Compile(kR,
+                      "cross_tenant_access_policy { allowed_cloud_endpoints: "
+                      "'microsoftonline.us' " +
+                          Partner(kH, "") + " }");
   EXPECT_TRUE(Xtap(r_ok, &h, Guest()).allowed);
   // No entry: denied even though the default allows.
-  auto r_no_entry = Compile(kR, "cross_tenant_access_policy { allowed_cloud_endpoints: "
-                                "'microsoftonline.us' }");
+  auto r_no_entry =
+      Compile(kR,
+              "cross_tenant_access_policy { allowed_cloud_endpoints: "
+              "'microsoftonline.us' }");
   CrossTenantResult out = Xtap(r_no_entry, &h, Guest());
   EXPECT_FALSE(out.allowed);
   EXPECT_EQ(out.reason, CrossTenantReason::kCrossCloudRequiresPartnerEntry);
   EXPECT_EQ(out.setting, XtapSetting::kPartners);
   // Cloud not allowed at R.
-  auto r_no_cloud = Compile(kR, "cross_tenant_access_policy { " + Partner(kH, "") + " }");
+  auto r_no_cloud =
+      Compile(kR, "cross_tenant_access_policy { " + Partner(kH, "") + " }");
   out = Xtap(r_no_cloud, &h, Guest());
   EXPECT_EQ(out.reason, CrossTenantReason::kCloudNotAllowed);
   EXPECT_EQ(out.side, XtapSide::kResourceTenant);
   // Cloud not allowed at H.
-  auto h_no_cloud = Compile(kH, "cloud: 'microsoftonline.us' cross_tenant_access_policy { " +
-                                    Partner(kR, "") + " }");
+  auto h_no_cloud =
+      Compile(kH, "cloud: 'microsoftonline.us' cross_tenant_access_policy { " +
+                      Partner(kR, "") + " }");
   out = Xtap(r_ok, &h_no_cloud, Guest());
   EXPECT_EQ(out.reason, CrossTenantReason::kCloudNotAllowed);
   EXPECT_EQ(out.side, XtapSide::kHomeTenant);
   // No entry at H.
-  auto h_no_entry = Compile(kH, "cloud: 'microsoftonline.us' cross_tenant_access_policy { "
-                                "allowed_cloud_endpoints: 'microsoftonline.com' }");
+  auto h_no_entry =
+      Compile(kH,
+              "cloud: 'microsoftonline.us' cross_tenant_access_policy { "
+              "allowed_cloud_endpoints: 'microsoftonline.com' }");
   out = Xtap(r_ok, &h_no_entry, Guest());
   EXPECT_EQ(out.reason, CrossTenantReason::kCrossCloudRequiresPartnerEntry);
   EXPECT_EQ(out.side, XtapSide::kHomeTenant);
 }
 
 TEST(Section2_9, DirectConnectIsNotSupportedAcrossClouds) {
-  auto h = Compile(kH, "cloud: 'partner.microsoftonline.cn' cross_tenant_access_policy { "
-                       "allowed_cloud_endpoints: 'microsoftonline.com' " + Partner(kR, "") + " }");
-  auto r = Compile(kR, "cross_tenant_access_policy { allowed_cloud_endpoints: "
-                       "'partner.microsoftonline.cn' " + Partner(kH, "") + " }");
+  auto h = Compile(
+      kH,
+      "cloud: 'partner.microsoftonline.cn' cross_tenant_access_policy { "
+      "allowed_cloud_endpoints: 'microsoftonline.com' " +
+          Partner(kR, "") + " }");
+  auto r = Compile(kR,
+                   "cross_tenant_access_policy { allowed_cloud_endpoints: "
+                   "'partner.microsoftonline.cn' " +
+                       Partner(kH, "") + " }");
   const CrossTenantResult out = Xtap(r, &h, Guest(kB2bDirectConnectUser));
   EXPECT_EQ(out.reason, CrossTenantReason::kCrossCloudDirectConnectUnsupported);
 }
@@ -302,7 +346,8 @@ TEST(Section2_9, UnknownResourceCloudDeniesExternalUsers) {
   CrossTenantCompileOptions options;
   options.fail_on_error = false;
   auto r = CompiledCrossTenantAccess::Compile(
-      TenantFromText("tenant_id: '" + FormatGuid(kR) + "' cloud: 'moon.example'"),
+      TenantFromText("tenant_id: '" + FormatGuid(kR) +
+                     "' cloud: 'moon.example'"),
       AppSetTable::Default(), options, &issues);
   ASSERT_TRUE(r.ok());
   EXPECT_FALSE(Xtap(*r, nullptr, Guest()).allowed);
@@ -311,12 +356,15 @@ TEST(Section2_9, UnknownResourceCloudDeniesExternalUsers) {
 // --- Inbound trust (spec 2.11), D4, consent (spec 2.5) ---------------------
 
 TEST(Section2_11, EffectiveInboundTrustIsReturnedWithTheResult) {
-  auto r = Compile(kR, "cross_tenant_access_policy { default_configuration { settings { "
-                       "inbound_trust { is_mfa_accepted: true } } } " +
-                       Partner(kH, "inbound_trust { is_compliant_device_accepted: true }") + " }");
+  auto r = Compile(
+      kR,
+      "cross_tenant_access_policy { default_configuration { settings { "
+      "inbound_trust { is_mfa_accepted: true } } } " +
+          Partner(kH, "inbound_trust { is_compliant_device_accepted: true }") +
+          " }");
   const CrossTenantResult out = Xtap(r, nullptr, Guest());
   EXPECT_TRUE(out.allowed);
-  EXPECT_TRUE(out.inbound_trust.mfa_accepted);             // inherited (D1)
+  EXPECT_TRUE(out.inbound_trust.mfa_accepted);               // inherited (D1)
   EXPECT_TRUE(out.inbound_trust.compliant_device_accepted);  // partner
   EXPECT_FALSE(out.inbound_trust.hybrid_joined_device_accepted);
   Request other = Guest();
@@ -329,7 +377,8 @@ TEST(Section2_11, EffectiveInboundTrustIsReturnedWithTheResult) {
 TEST(D4, ServiceProviderPartnerAddsServiceProviderUserType) {
   auto r = Compile(kR, "cross_tenant_access_policy { " +
                            Partner(kH, "", "is_service_provider: true") + " }");
-  EXPECT_EQ(AdditionalUserTypeBits(r, Guest()), static_cast<uint32_t>(kServiceProvider));
+  EXPECT_EQ(AdditionalUserTypeBits(r, Guest()),
+            static_cast<uint32_t>(kServiceProvider));
   EXPECT_EQ(Xtap(r, nullptr, Guest()).extra_user_type_bits,
             static_cast<uint32_t>(kServiceProvider));
   Request other = Guest();
@@ -341,16 +390,26 @@ TEST(D4, ServiceProviderPartnerAddsServiceProviderUserType) {
 }
 
 TEST(Section2_3, MultiTenantOrganizationFlagIsReported) {
-  auto r = Compile(kR, "cross_tenant_access_policy { " +
-                           Partner(kH, "", "is_in_multi_tenant_organization: true") + " }");
+  auto r = Compile(
+      kR, "cross_tenant_access_policy { " +
+              Partner(kH, "", "is_in_multi_tenant_organization: true") + " }");
   EXPECT_TRUE(Xtap(r, nullptr, Guest()).is_in_multi_tenant_organization);
 }
 
 TEST(Section2_5, AutomaticRedemptionNeedsResourceInboundAndHomeOutbound) {
-  auto r = Compile(kR, "cross_tenant_access_policy { " +
-                           Partner(kH, "automatic_user_consent_settings { inbound_allowed: true }") + " }");
-  auto h = Compile(kH, "cross_tenant_access_policy { " +
-                           Partner(kR, "automatic_user_consent_settings { outbound_allowed: true }") + " }");
+  auto r = Compile(
+      kR,
+      "cross_tenant_access_policy { " +
+          Partner(kH,
+                  "automatic_user_consent_settings { inbound_allowed: true }") +
+          " }");
+  auto h = Compile(
+      kH,
+      "cross_tenant_access_policy { " +
+          Partner(
+              kR,
+              "automatic_user_consent_settings { outbound_allowed: true }") +
+          " }");
   auto h_no = Compile(kH, "");
   CrossTenantResult out = Xtap(r, &h, Guest());
   EXPECT_TRUE(out.automatic_redemption);
@@ -385,8 +444,10 @@ TEST(Section2_12, EvaluatedOnlyWithTheSignal) {
 TEST(Section2_12, PartnerPolicyForResourceTenantWithIdentityAndApp) {
   auto r = Compile(kR, "");
   auto t = Compile(kT, "cross_tenant_access_policy { " +
-                           Partner(kR, Setting("tenant_restrictions", kAllow, "AllUsers",
-                                               "TARGET_TYPE_USER", kAllow, FormatGuid(kA1))) + " }");
+                           Partner(kR, Setting("tenant_restrictions", kAllow,
+                                               "AllUsers", "TARGET_TYPE_USER",
+                                               kAllow, FormatGuid(kA1))) +
+                           " }");
   Request member;  // a member of R signing in from T's network
   member.resource_tenant_id = kR;
   member.principal_id = kUser;
@@ -405,9 +466,12 @@ TEST(Section2_12, PartnerPolicyForResourceTenantWithIdentityAndApp) {
 
 TEST(Section2_12, UsersAreTheResourceTenantsIdentities) {
   auto r = Compile(kR, "");
-  auto t = Compile(kT, "cross_tenant_access_policy { " +
-                           Partner(kR, Setting("tenant_restrictions", kAllow, FormatGuid(kUser),
-                                               "TARGET_TYPE_USER", kAllow, "AllApplications")) + " }");
+  auto t = Compile(
+      kT,
+      "cross_tenant_access_policy { " +
+          Partner(kR, Setting("tenant_restrictions", kAllow, FormatGuid(kUser),
+                              "TARGET_TYPE_USER", kAllow, "AllApplications")) +
+          " }");
   Request req;
   req.resource_tenant_id = kR;
   req.principal_id = kUser;
@@ -438,17 +502,21 @@ TEST(Section2_12, RestrictingTenantNotInBundleFailsClosed) {
   req.tenant_restrictions_tenant_id = kT;
   CrossTenantResult out = Xtap(r, nullptr, req);
   EXPECT_FALSE(out.allowed);
-  EXPECT_EQ(out.reason, CrossTenantReason::kTenantRestrictionsPolicyUnavailable);
+  EXPECT_EQ(out.reason,
+            CrossTenantReason::kTenantRestrictionsPolicyUnavailable);
   req.tenant_restrictions_tenant_id = Guid{};
   out = Xtap(r, nullptr, req);
-  EXPECT_EQ(out.reason, CrossTenantReason::kTenantRestrictionsSignalWithoutTenant);
+  EXPECT_EQ(out.reason,
+            CrossTenantReason::kTenantRestrictionsSignalWithoutTenant);
 }
 
 TEST(Section2_12, HomeTenantServesAsRestrictingTenant) {
   auto r = Compile(kR, "");
   auto h = Compile(kH, "cross_tenant_access_policy { " +
-                           Partner(kR, Setting("tenant_restrictions", kAllow, "AllUsers",
-                                               "TARGET_TYPE_USER", kAllow, "AllApplications")) + " }");
+                           Partner(kR, Setting("tenant_restrictions", kAllow,
+                                               "AllUsers", "TARGET_TYPE_USER",
+                                               kAllow, "AllApplications")) +
+                           " }");
   Request req = Guest();
   req.tenant_restrictions_signal = true;
   req.tenant_restrictions_tenant_id = kH;
@@ -477,28 +545,36 @@ TEST(FailClosed, CompiledTenantsMustMatchTheRequest) {
 }
 
 TEST(Explanations, BlockNamesStageConfigurationSettingAndRule) {
-  auto r = Compile(kR, "cross_tenant_access_policy { " +
-                           Partner(kH, Setting("b2b_collaboration_inbound", kAllow, "AllUsers",
-                                               "TARGET_TYPE_USER", kAllow, FormatGuid(kA2))) + " }");
+  auto r = Compile(
+      kR,
+      "cross_tenant_access_policy { " +
+          Partner(kH, Setting("b2b_collaboration_inbound", kAllow, "AllUsers",
+                              "TARGET_TYPE_USER", kAllow, FormatGuid(kA2))) +
+          " }");
   const CrossTenantResult out = Xtap(r, nullptr, Guest());
-  EXPECT_EQ(FormatCrossTenantRule(out),
-            "b2bCollaborationInbound.applications: blocked, app not in targets");
+  EXPECT_EQ(
+      FormatCrossTenantRule(out),
+      "b2bCollaborationInbound.applications: blocked, app not in targets");
   EXPECT_EQ(FormatCrossTenantResult(out),
             "crossTenantAccess: blocked by resource tenant " + FormatGuid(kR) +
                 " (partner " + FormatGuid(kH) +
-                "): b2bCollaborationInbound.applications: blocked, app not in targets; "
+                "): b2bCollaborationInbound.applications: blocked, app not in "
+                "targets; "
                 "home outbound not evaluated");
 }
 
 TEST(Explanations, InheritedHalfNamesItsOrigin) {
-  auto r = Compile(kR, "cross_tenant_access_policy { " +
-                           Partner(kH, "inbound_trust { is_mfa_accepted: true }") + " }");
+  auto r = Compile(
+      kR, "cross_tenant_access_policy { " +
+              Partner(kH, "inbound_trust { is_mfa_accepted: true }") + " }");
   const CrossTenantResult out = Xtap(r, nullptr, Guest(kB2bDirectConnectUser));
   EXPECT_EQ(FormatCrossTenantResult(out),
             "crossTenantAccess: blocked by resource tenant " + FormatGuid(kR) +
                 " (partner " + FormatGuid(kH) +
-                "): b2bDirectConnectInbound.usersAndGroups+applications: blocked, user and "
-                "app both in blocked targets [from service default]; home outbound not "
+                "): b2bDirectConnectInbound.usersAndGroups+applications: "
+                "blocked, user and "
+                "app both in blocked targets [from service default]; home "
+                "outbound not "
                 "evaluated");
 }
 

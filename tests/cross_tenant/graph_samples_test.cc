@@ -34,20 +34,24 @@ policy::v1::TenantPolicies SampleTenant() {
   policy::v1::TenantPolicies t;
   t.set_tenant_id(FormatGuid(kR));
   auto* policy = t.mutable_cross_tenant_access_policy();
-  xtap_testing::DefaultFromJson(Sample("cross-tenant-default-service-default.json"),
-                                policy->mutable_default_configuration());
+  xtap_testing::DefaultFromJson(
+      Sample("cross-tenant-default-service-default.json"),
+      policy->mutable_default_configuration());
   xtap_testing::PartnerFromJson(Sample("cross-tenant-partner-get.json"),
                                 policy->add_partners());
-  xtap_testing::PartnerFromJson(Sample("cross-tenant-partner-create-response.json"),
-                                policy->add_partners());
+  xtap_testing::PartnerFromJson(
+      Sample("cross-tenant-partner-create-response.json"),
+      policy->add_partners());
   return t;
 }
 
-CompiledCrossTenantAccess Compile(const policy::v1::TenantPolicies& t, bool strict = false) {
+CompiledCrossTenantAccess Compile(const policy::v1::TenantPolicies& t,
+                                  bool strict = false) {
   CrossTenantCompileOptions options;
   options.strict_partner_inheritance = strict;
   IssueCollector issues;
-  auto c = CompiledCrossTenantAccess::Compile(t, AppSetTable::Default(), options, &issues);
+  auto c = CompiledCrossTenantAccess::Compile(t, AppSetTable::Default(),
+                                              options, &issues);
   EXPECT_TRUE(c.ok()) << c.status();
   EXPECT_TRUE(issues.issues().empty());
   return *std::move(c);
@@ -69,21 +73,29 @@ TEST(GraphSamples, ServiceDefaultDefaultMatchesSection2_6) {
   xtap_testing::DefaultFromJson(
       Sample("cross-tenant-default-service-default.json"),
       t.mutable_cross_tenant_access_policy()->mutable_default_configuration());
-  EXPECT_TRUE(t.cross_tenant_access_policy().default_configuration().is_service_default());
+  EXPECT_TRUE(t.cross_tenant_access_policy()
+                  .default_configuration()
+                  .is_service_default());
   auto c = Compile(t);
   const EffectiveConfiguration& d = c.default_configuration();
-  EXPECT_EQ(d.b2b_collaboration_inbound.users_and_groups->access, AccessType::kAllowed);
-  EXPECT_EQ(d.b2b_collaboration_outbound.applications->access, AccessType::kAllowed);
-  EXPECT_EQ(d.b2b_direct_connect_inbound.users_and_groups->access, AccessType::kBlocked);
-  EXPECT_EQ(d.b2b_direct_connect_outbound.applications->access, AccessType::kBlocked);
+  EXPECT_EQ(d.b2b_collaboration_inbound.users_and_groups->access,
+            AccessType::kAllowed);
+  EXPECT_EQ(d.b2b_collaboration_outbound.applications->access,
+            AccessType::kAllowed);
+  EXPECT_EQ(d.b2b_direct_connect_inbound.users_and_groups->access,
+            AccessType::kBlocked);
+  EXPECT_EQ(d.b2b_direct_connect_outbound.applications->access,
+            AccessType::kBlocked);
   EXPECT_FALSE(d.inbound_trust.mfa_accepted);
   // A guest from anywhere may collaborate; nobody may direct-connect.
-  Request guest = DirectConnect(G("22222222-2222-2222-2222-222222222222"), kOtherApp);
+  Request guest =
+      DirectConnect(G("22222222-2222-2222-2222-222222222222"), kOtherApp);
   guest.external_user_types = kB2bCollaborationGuest;
   CrossTenantResult out;
   EvaluateCrossTenant(c, nullptr, guest, &out);
   EXPECT_TRUE(out.allowed);
-  EvaluateCrossTenant(c, nullptr, DirectConnect(guest.home_tenant_id, kTeams), &out);
+  EvaluateCrossTenant(c, nullptr, DirectConnect(guest.home_tenant_id, kTeams),
+                      &out);
   EXPECT_FALSE(out.allowed);
 }
 
@@ -97,8 +109,9 @@ TEST(GraphSamples, PartnerGetAllowsDirectConnectToOffice365Only) {
   EXPECT_EQ(out.reason, CrossTenantReason::kAppNotInAllowedTargets);
   // Null properties inherit the default (collaboration allowed, no trust).
   const EffectiveConfiguration& p = c.ForPartner(kPartnerGet);
-  EXPECT_EQ(p.b2b_collaboration_inbound.users_and_groups,
-            c.default_configuration().b2b_collaboration_inbound.users_and_groups);
+  EXPECT_EQ(
+      p.b2b_collaboration_inbound.users_and_groups,
+      c.default_configuration().b2b_collaboration_inbound.users_and_groups);
   EXPECT_FALSE(p.inbound_trust.mfa_accepted);
   EXPECT_FALSE(p.automatic_consent_inbound);
 }
@@ -110,13 +123,16 @@ TEST(GraphSamples, PartnerCreateResponseHalfSettingsInheritOrStandAlone) {
   // Inbound: only `applications` (Office365) is set. D1 inherits the default's
   // usersAndGroups (blocked AllUsers), so nothing is allowed; the strict
   // reading allows Office365 for everyone.
-  EvaluateCrossTenant(loose, nullptr, DirectConnect(kPartnerCreate, kTeams), &out);
+  EvaluateCrossTenant(loose, nullptr, DirectConnect(kPartnerCreate, kTeams),
+                      &out);
   EXPECT_FALSE(out.allowed);
   EXPECT_EQ(out.half, XtapHalf::kUsersAndGroups);
   EXPECT_EQ(out.origin, SettingOrigin::kDefault);  // the sample's default
-  EvaluateCrossTenant(strict, nullptr, DirectConnect(kPartnerCreate, kTeams), &out);
+  EvaluateCrossTenant(strict, nullptr, DirectConnect(kPartnerCreate, kTeams),
+                      &out);
   EXPECT_TRUE(out.allowed);
-  EvaluateCrossTenant(strict, nullptr, DirectConnect(kPartnerCreate, kOtherApp), &out);
+  EvaluateCrossTenant(strict, nullptr, DirectConnect(kPartnerCreate, kOtherApp),
+                      &out);
   EXPECT_FALSE(out.allowed);
 
   // Outbound (checked for this tenant's own users going to the partner):
@@ -126,13 +142,14 @@ TEST(GraphSamples, PartnerCreateResponseHalfSettingsInheritOrStandAlone) {
       loose.ForPartner(kPartnerCreate).b2b_direct_connect_outbound;
   const std::vector<Guid> in_group = {kCreateGroup};
   EXPECT_FALSE(EvaluateB2BSetting(outbound, loose.app_sets(),
-                                  {G("cccccccc-0000-0000-0000-000000000001"), in_group,
-                                   kOtherApp, Guid{}})
+                                  {G("cccccccc-0000-0000-0000-000000000001"),
+                                   in_group, kOtherApp, Guid{}})
                    .permitted);
-  EXPECT_TRUE(EvaluateB2BSetting(outbound, loose.app_sets(),
-                                 {G("cccccccc-0000-0000-0000-000000000001"), {}, kOtherApp,
-                                  Guid{}})
-                  .permitted);
+  EXPECT_TRUE(
+      EvaluateB2BSetting(
+          outbound, loose.app_sets(),
+          {G("cccccccc-0000-0000-0000-000000000001"), {}, kOtherApp, Guid{}})
+          .permitted);
 }
 
 TEST(GraphSamples, InboundTrustPatchTrustsAllClaims) {
@@ -140,7 +157,9 @@ TEST(GraphSamples, InboundTrustPatchTrustsAllClaims) {
   // Apply the PATCH body to the partner-get entry.
   xtap_testing::SettingsFromJson(
       Sample("cross-tenant-partner-update-inboundtrust-request.json"),
-      t.mutable_cross_tenant_access_policy()->mutable_partners(0)->mutable_settings());
+      t.mutable_cross_tenant_access_policy()
+          ->mutable_partners(0)
+          ->mutable_settings());
   auto c = Compile(t);
   Request guest = DirectConnect(kPartnerGet, kTeams);
   guest.external_user_types = kB2bCollaborationGuest;

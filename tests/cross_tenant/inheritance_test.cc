@@ -25,38 +25,102 @@ constexpr char kA2[] = "bbbbbbbb-0000-0000-0000-000000000002";
 // distinguishable from service defaults).
 const char kDefault[] = R"pb(
   b2b_collaboration_inbound {
-    users_and_groups { access_type: ACCESS_TYPE_ALLOWED targets { target: "AllUsers" target_type: TARGET_TYPE_USER } }
-    applications { access_type: ACCESS_TYPE_ALLOWED targets { target: "bbbbbbbb-0000-0000-0000-000000000001" target_type: TARGET_TYPE_APPLICATION } }
+    users_and_groups {
+      access_type: ACCESS_TYPE_ALLOWED
+      targets { target: "AllUsers" target_type: TARGET_TYPE_USER }
+    }
+    applications {
+      access_type: ACCESS_TYPE_ALLOWED
+      targets {
+        target: "bbbbbbbb-0000-0000-0000-000000000001"
+        target_type: TARGET_TYPE_APPLICATION
+      }
+    }
   }
   b2b_collaboration_outbound {
-    users_and_groups { access_type: ACCESS_TYPE_ALLOWED targets { target: "aaaaaaaa-0000-0000-0000-000000000001" target_type: TARGET_TYPE_GROUP } }
-    applications { access_type: ACCESS_TYPE_ALLOWED targets { target: "AllApplications" target_type: TARGET_TYPE_APPLICATION } }
+    users_and_groups {
+      access_type: ACCESS_TYPE_ALLOWED
+      targets {
+        target: "aaaaaaaa-0000-0000-0000-000000000001"
+        target_type: TARGET_TYPE_GROUP
+      }
+    }
+    applications {
+      access_type: ACCESS_TYPE_ALLOWED
+      targets { target: "AllApplications" target_type: TARGET_TYPE_APPLICATION }
+    }
   }
   b2b_direct_connect_inbound {
-    users_and_groups { access_type: ACCESS_TYPE_ALLOWED targets { target: "AllUsers" target_type: TARGET_TYPE_USER } }
-    applications { access_type: ACCESS_TYPE_ALLOWED targets { target: "bbbbbbbb-0000-0000-0000-000000000001" target_type: TARGET_TYPE_APPLICATION } }
+    users_and_groups {
+      access_type: ACCESS_TYPE_ALLOWED
+      targets { target: "AllUsers" target_type: TARGET_TYPE_USER }
+    }
+    applications {
+      access_type: ACCESS_TYPE_ALLOWED
+      targets {
+        target: "bbbbbbbb-0000-0000-0000-000000000001"
+        target_type: TARGET_TYPE_APPLICATION
+      }
+    }
   }
   b2b_direct_connect_outbound {
-    users_and_groups { access_type: ACCESS_TYPE_ALLOWED targets { target: "aaaaaaaa-0000-0000-0000-000000000001" target_type: TARGET_TYPE_GROUP } }
-    applications { access_type: ACCESS_TYPE_ALLOWED targets { target: "bbbbbbbb-0000-0000-0000-000000000001" target_type: TARGET_TYPE_APPLICATION } }
+    users_and_groups {
+      access_type: ACCESS_TYPE_ALLOWED
+      targets {
+        target: "aaaaaaaa-0000-0000-0000-000000000001"
+        target_type: TARGET_TYPE_GROUP
+      }
+    }
+    applications {
+      access_type: ACCESS_TYPE_ALLOWED
+      targets {
+        target: "bbbbbbbb-0000-0000-0000-000000000001"
+        target_type: TARGET_TYPE_APPLICATION
+      }
+    }
   }
   tenant_restrictions {
-    users_and_groups { access_type: ACCESS_TYPE_ALLOWED targets { target: "AllUsers" target_type: TARGET_TYPE_USER } }
-    applications { access_type: ACCESS_TYPE_ALLOWED targets { target: "bbbbbbbb-0000-0000-0000-000000000001" target_type: TARGET_TYPE_APPLICATION } }
+    users_and_groups {
+      access_type: ACCESS_TYPE_ALLOWED
+      targets { target: "AllUsers" target_type: TARGET_TYPE_USER }
+    }
+    applications {
+      access_type: ACCESS_TYPE_ALLOWED
+      targets {
+        target: "bbbbbbbb-0000-0000-0000-000000000001"
+        target_type: TARGET_TYPE_APPLICATION
+      }
+    }
   }
-  inbound_trust { is_mfa_accepted: true is_compliant_device_accepted: false is_hybrid_azure_ad_joined_device_accepted: true }
+  inbound_trust {
+    is_mfa_accepted: true
+    is_compliant_device_accepted: false
+    is_hybrid_azure_ad_joined_device_accepted: true
+  }
 )pb";
 
 // A partner B2B setting that differs from every default setting.
 const char kPartnerSetting[] = R"pb(
-  users_and_groups { access_type: ACCESS_TYPE_BLOCKED targets { target: "aaaaaaaa-0000-0000-0000-000000000001" target_type: TARGET_TYPE_GROUP } }
-  applications { access_type: ACCESS_TYPE_BLOCKED targets { target: "bbbbbbbb-0000-0000-0000-000000000002" target_type: TARGET_TYPE_APPLICATION } }
+  users_and_groups {
+    access_type: ACCESS_TYPE_BLOCKED
+    targets {
+      target: "aaaaaaaa-0000-0000-0000-000000000001"
+      target_type: TARGET_TYPE_GROUP
+    }
+  }
+  applications {
+    access_type: ACCESS_TYPE_BLOCKED
+    targets {
+      target: "bbbbbbbb-0000-0000-0000-000000000002"
+      target_type: TARGET_TYPE_APPLICATION
+    }
+  }
 )pb";
 
-CompiledCrossTenantAccess Compile(const std::string& partner_settings,
-                                  bool strict = false,
-                                  const std::string& default_settings = kDefault,
-                                  const std::string& partner_extra = "") {
+CompiledCrossTenantAccess Compile(
+    const std::string& partner_settings, bool strict = false,
+    const std::string& default_settings = kDefault,
+    const std::string& partner_extra = "") {
   policy::v1::TenantPolicies t = TenantFromText(
       std::string("tenant_id: '") + kTenant +
       "' cross_tenant_access_policy { default_configuration { settings { " +
@@ -65,7 +129,8 @@ CompiledCrossTenantAccess Compile(const std::string& partner_settings,
   CrossTenantCompileOptions options;
   options.strict_partner_inheritance = strict;
   IssueCollector issues;
-  auto c = CompiledCrossTenantAccess::Compile(t, AppSetTable::Default(), options, &issues);
+  auto c = CompiledCrossTenantAccess::Compile(t, AppSetTable::Default(),
+                                              options, &issues);
   EXPECT_TRUE(c.ok()) << c.status();
   return *std::move(c);
 }
@@ -93,11 +158,12 @@ TEST(Section2_6, NoCrossTenantPolicyMeansServiceDefaults) {
     XtapSetting setting;
     AccessType access;
   };
-  for (const Want& w : {Want{XtapSetting::kB2bCollaborationInbound, AccessType::kAllowed},
-                        Want{XtapSetting::kB2bCollaborationOutbound, AccessType::kAllowed},
-                        Want{XtapSetting::kB2bDirectConnectInbound, AccessType::kBlocked},
-                        Want{XtapSetting::kB2bDirectConnectOutbound, AccessType::kBlocked},
-                        Want{XtapSetting::kTenantRestrictions, AccessType::kBlocked}}) {
+  for (const Want& w :
+       {Want{XtapSetting::kB2bCollaborationInbound, AccessType::kAllowed},
+        Want{XtapSetting::kB2bCollaborationOutbound, AccessType::kAllowed},
+        Want{XtapSetting::kB2bDirectConnectInbound, AccessType::kBlocked},
+        Want{XtapSetting::kB2bDirectConnectOutbound, AccessType::kBlocked},
+        Want{XtapSetting::kTenantRestrictions, AccessType::kBlocked}}) {
     for (const TargetHalf* h : {d.setting(w.setting).users_and_groups,
                                 d.setting(w.setting).applications}) {
       ASSERT_NE(h, nullptr);
@@ -119,31 +185,49 @@ TEST(Section2_6, NoCrossTenantPolicyMeansServiceDefaults) {
 TEST(Section2_6, DefaultMissingPropertyHasServiceDefault) {
   auto c = Compile("", false, R"pb(
     b2b_collaboration_inbound {
-      users_and_groups { access_type: ACCESS_TYPE_BLOCKED targets { target: "AllUsers" target_type: TARGET_TYPE_USER } }
-      applications { access_type: ACCESS_TYPE_BLOCKED targets { target: "AllApplications" target_type: TARGET_TYPE_APPLICATION } }
+      users_and_groups {
+        access_type: ACCESS_TYPE_BLOCKED
+        targets { target: "AllUsers" target_type: TARGET_TYPE_USER }
+      }
+      applications {
+        access_type: ACCESS_TYPE_BLOCKED
+        targets {
+          target: "AllApplications"
+          target_type: TARGET_TYPE_APPLICATION
+        }
+      }
     })pb");
   const EffectiveConfiguration& d = c.default_configuration();
-  EXPECT_EQ(d.b2b_collaboration_inbound.users_and_groups->origin, SettingOrigin::kDefault);
-  EXPECT_EQ(d.b2b_collaboration_inbound.users_and_groups->access, AccessType::kBlocked);
+  EXPECT_EQ(d.b2b_collaboration_inbound.users_and_groups->origin,
+            SettingOrigin::kDefault);
+  EXPECT_EQ(d.b2b_collaboration_inbound.users_and_groups->access,
+            AccessType::kBlocked);
   EXPECT_EQ(d.b2b_collaboration_outbound.users_and_groups->origin,
             SettingOrigin::kServiceDefault);
-  EXPECT_EQ(d.b2b_collaboration_outbound.users_and_groups->access, AccessType::kAllowed);
-  EXPECT_EQ(d.b2b_direct_connect_inbound.applications->access, AccessType::kBlocked);
+  EXPECT_EQ(d.b2b_collaboration_outbound.users_and_groups->access,
+            AccessType::kAllowed);
+  EXPECT_EQ(d.b2b_direct_connect_inbound.applications->access,
+            AccessType::kBlocked);
 }
 
 TEST(Section2_6, DefaultMissingHalfHasServiceDefaultHalf) {
   auto c = Compile("", false, R"pb(
     b2b_direct_connect_inbound {
-      users_and_groups { access_type: ACCESS_TYPE_ALLOWED targets { target: "AllUsers" target_type: TARGET_TYPE_USER } }
+      users_and_groups {
+        access_type: ACCESS_TYPE_ALLOWED
+        targets { target: "AllUsers" target_type: TARGET_TYPE_USER }
+      }
     })pb");
-  const EffectiveB2BSetting& s = c.default_configuration().b2b_direct_connect_inbound;
+  const EffectiveB2BSetting& s =
+      c.default_configuration().b2b_direct_connect_inbound;
   EXPECT_EQ(s.users_and_groups->origin, SettingOrigin::kDefault);
   EXPECT_EQ(s.applications->origin, SettingOrigin::kServiceDefault);
   EXPECT_EQ(s.applications->access, AccessType::kBlocked);
 }
 
 TEST(Section2_7, TenantWithoutPartnerEntryGetsDefaultEntirely) {
-  auto c = Compile(std::string("b2b_collaboration_inbound {") + kPartnerSetting + "}");
+  auto c = Compile(std::string("b2b_collaboration_inbound {") +
+                   kPartnerSetting + "}");
   const EffectiveConfiguration& other = c.ForPartner(G(kOtherTenant));
   EXPECT_EQ(&other, &c.default_configuration());
   EXPECT_EQ(c.FindPartner(G(kOtherTenant)), nullptr);
@@ -155,14 +239,16 @@ TEST(Section2_7, TenantWithoutPartnerEntryGetsDefaultEntirely) {
 // D1 / spec 2.7: every top-level B2B-shaped property, null vs present.
 TEST(Section2_7, EachTopLevelSettingInheritsWhenNullAndOverridesWhenPresent) {
   for (const SettingCase& configured : kSettings) {
-    auto c = Compile(std::string(configured.field) + " {" + kPartnerSetting + "}");
+    auto c =
+        Compile(std::string(configured.field) + " {" + kPartnerSetting + "}");
     const EffectiveConfiguration& d = c.default_configuration();
     const EffectiveConfiguration& p = c.ForPartner(G(kPartner));
     for (const SettingCase& s : kSettings) {
       const EffectiveB2BSetting& ps = p.setting(s.setting);
       const EffectiveB2BSetting& ds = d.setting(s.setting);
       if (s.setting == configured.setting) {
-        EXPECT_EQ(ps.users_and_groups->origin, SettingOrigin::kPartner) << s.field;
+        EXPECT_EQ(ps.users_and_groups->origin, SettingOrigin::kPartner)
+            << s.field;
         EXPECT_EQ(ps.users_and_groups->access, AccessType::kBlocked) << s.field;
         EXPECT_TRUE(ps.applications->apps.Contains(G(kA2))) << s.field;
       } else {
@@ -183,21 +269,37 @@ TEST(Section2_7, EachTopLevelSettingInheritsWhenNullAndOverridesWhenPresent) {
 // the default, for every B2B-shaped setting.
 TEST(Section2_7, EachMissingHalfInheritsSameHalfOfDefault) {
   const std::string users_only =
-      R"pb(users_and_groups { access_type: ACCESS_TYPE_BLOCKED targets { target: "aaaaaaaa-0000-0000-0000-000000000001" target_type: TARGET_TYPE_GROUP } })pb";
+      R"pb(users_and_groups {
+             access_type: ACCESS_TYPE_BLOCKED
+             targets {
+               target: "aaaaaaaa-0000-0000-0000-000000000001"
+               target_type: TARGET_TYPE_GROUP
+             }
+           })pb";
   const std::string apps_only =
-      R"pb(applications { access_type: ACCESS_TYPE_ALLOWED targets { target: "bbbbbbbb-0000-0000-0000-000000000002" target_type: TARGET_TYPE_APPLICATION } })pb";
+      R"pb(applications {
+             access_type: ACCESS_TYPE_ALLOWED
+             targets {
+               target: "bbbbbbbb-0000-0000-0000-000000000002"
+               target_type: TARGET_TYPE_APPLICATION
+             }
+           })pb";
   for (const SettingCase& s : kSettings) {
     {
       auto c = Compile(std::string(s.field) + " {" + users_only + "}");
-      const EffectiveB2BSetting& p = c.ForPartner(G(kPartner)).setting(s.setting);
-      const EffectiveB2BSetting& d = c.default_configuration().setting(s.setting);
+      const EffectiveB2BSetting& p =
+          c.ForPartner(G(kPartner)).setting(s.setting);
+      const EffectiveB2BSetting& d =
+          c.default_configuration().setting(s.setting);
       EXPECT_EQ(p.users_and_groups->origin, SettingOrigin::kPartner) << s.field;
       EXPECT_EQ(p.applications, d.applications) << s.field;
     }
     {
       auto c = Compile(std::string(s.field) + " {" + apps_only + "}");
-      const EffectiveB2BSetting& p = c.ForPartner(G(kPartner)).setting(s.setting);
-      const EffectiveB2BSetting& d = c.default_configuration().setting(s.setting);
+      const EffectiveB2BSetting& p =
+          c.ForPartner(G(kPartner)).setting(s.setting);
+      const EffectiveB2BSetting& d =
+          c.default_configuration().setting(s.setting);
       EXPECT_EQ(p.applications->origin, SettingOrigin::kPartner) << s.field;
       EXPECT_EQ(p.users_and_groups, d.users_and_groups) << s.field;
     }
@@ -207,8 +309,9 @@ TEST(Section2_7, EachMissingHalfInheritsSameHalfOfDefault) {
 TEST(Section2_7, PresentSettingWithNeitherHalfIsInherited) {
   for (bool strict : {false, true}) {
     auto c = Compile("b2b_collaboration_inbound {}", strict);
-    EXPECT_EQ(c.ForPartner(G(kPartner)).b2b_collaboration_inbound.users_and_groups,
-              c.default_configuration().b2b_collaboration_inbound.users_and_groups);
+    EXPECT_EQ(
+        c.ForPartner(G(kPartner)).b2b_collaboration_inbound.users_and_groups,
+        c.default_configuration().b2b_collaboration_inbound.users_and_groups);
     EXPECT_EQ(c.ForPartner(G(kPartner)).b2b_collaboration_inbound.applications,
               c.default_configuration().b2b_collaboration_inbound.applications);
   }
@@ -220,9 +323,10 @@ TEST(Section2_7, EachInboundTrustMemberInheritsWhenNull) {
     const char* text;
     int member;
   };
-  for (const Case& m : {Case{"is_mfa_accepted: false", 0},
-                        Case{"is_compliant_device_accepted: true", 1},
-                        Case{"is_hybrid_azure_ad_joined_device_accepted: false", 2}}) {
+  for (const Case& m :
+       {Case{"is_mfa_accepted: false", 0},
+        Case{"is_compliant_device_accepted: true", 1},
+        Case{"is_hybrid_azure_ad_joined_device_accepted: false", 2}}) {
     auto c = Compile(std::string("inbound_trust { ") + m.text + " }");
     const EffectiveConfiguration& p = c.ForPartner(G(kPartner));
     const bool values[3] = {p.inbound_trust.mfa_accepted,
@@ -248,7 +352,8 @@ TEST(Section2_7, AutomaticUserConsentMembersInheritDefaultFalse) {
   EXPECT_EQ(p.automatic_consent_origin[0], SettingOrigin::kPartner);
   EXPECT_FALSE(p.automatic_consent_outbound);
   EXPECT_EQ(p.automatic_consent_origin[1], SettingOrigin::kServiceDefault);
-  auto c2 = Compile("automatic_user_consent_settings { outbound_allowed: true }");
+  auto c2 =
+      Compile("automatic_user_consent_settings { outbound_allowed: true }");
   EXPECT_FALSE(c2.ForPartner(G(kPartner)).automatic_consent_inbound);
   EXPECT_TRUE(c2.ForPartner(G(kPartner)).automatic_consent_outbound);
 }
@@ -259,7 +364,8 @@ TEST(Section2_2, DefaultAutomaticConsentIsReadOnlyFalse) {
       std::string("tenant_id: '") + kTenant +
       "' cross_tenant_access_policy { default_configuration { settings { "
       "automatic_user_consent_settings { inbound_allowed: true } } } }");
-  auto c = CompiledCrossTenantAccess::Compile(t, AppSetTable::Default(), {}, &issues);
+  auto c = CompiledCrossTenantAccess::Compile(t, AppSetTable::Default(), {},
+                                              &issues);
   ASSERT_TRUE(c.ok());
   EXPECT_FALSE(c->default_configuration().automatic_consent_inbound);
   ASSERT_EQ(issues.issues().size(), 1u);
@@ -267,7 +373,9 @@ TEST(Section2_2, DefaultAutomaticConsentIsReadOnlyFalse) {
 }
 
 TEST(Section2_3, PartnerOnlyFlagsAreNotInherited) {
-  auto c = Compile("", false, kDefault, "is_service_provider: true is_in_multi_tenant_organization: true");
+  auto c = Compile(
+      "", false, kDefault,
+      "is_service_provider: true is_in_multi_tenant_organization: true");
   EXPECT_TRUE(c.ForPartner(G(kPartner)).is_service_provider);
   EXPECT_TRUE(c.ForPartner(G(kPartner)).is_in_multi_tenant_organization);
   EXPECT_FALSE(c.ForPartner(G(kOtherTenant)).is_service_provider);
@@ -277,16 +385,31 @@ TEST(Section2_3, PartnerOnlyFlagsAreNotInherited) {
 // Strict reading: the missing half is "not configured" and neutral.
 TEST(StrictPartnerInheritance, MissingHalfIsNotConfiguredAndNeutral) {
   const std::string users_only =
-      R"pb(b2b_direct_connect_outbound { users_and_groups { access_type: ACCESS_TYPE_BLOCKED targets { target: "aaaaaaaa-0000-0000-0000-000000000001" target_type: TARGET_TYPE_GROUP } } })pb";
+      R"pb(b2b_direct_connect_outbound {
+             users_and_groups {
+               access_type: ACCESS_TYPE_BLOCKED
+               targets {
+                 target: "aaaaaaaa-0000-0000-0000-000000000001"
+                 target_type: TARGET_TYPE_GROUP
+               }
+             }
+           })pb";
   auto loose = Compile(users_only, false);
   auto strict = Compile(users_only, true);
-  const EffectiveB2BSetting& l = loose.ForPartner(G(kPartner)).b2b_direct_connect_outbound;
-  const EffectiveB2BSetting& s = strict.ForPartner(G(kPartner)).b2b_direct_connect_outbound;
-  EXPECT_EQ(l.applications, loose.default_configuration().b2b_direct_connect_outbound.applications);
-  ASSERT_NE(s.applications, strict.default_configuration().b2b_direct_connect_outbound.applications);
+  const EffectiveB2BSetting& l =
+      loose.ForPartner(G(kPartner)).b2b_direct_connect_outbound;
+  const EffectiveB2BSetting& s =
+      strict.ForPartner(G(kPartner)).b2b_direct_connect_outbound;
+  EXPECT_EQ(
+      l.applications,
+      loose.default_configuration().b2b_direct_connect_outbound.applications);
+  ASSERT_NE(
+      s.applications,
+      strict.default_configuration().b2b_direct_connect_outbound.applications);
   EXPECT_EQ(s.applications->origin, SettingOrigin::kNotConfigured);
   EXPECT_TRUE(s.applications->all);
-  EXPECT_EQ(s.applications->access, AccessType::kBlocked);  // as the present half
+  EXPECT_EQ(s.applications->access,
+            AccessType::kBlocked);  // as the present half
 
   // Behaviour: "block g1" alone blocks g1 from everything and nobody else.
   const std::vector<Guid> in_g1 = {G(kG1)};
@@ -299,12 +422,20 @@ TEST(StrictPartnerInheritance, MissingHalfIsNotConfiguredAndNeutral) {
 }
 
 TEST(StrictPartnerInheritance, AllowedHalfAloneAllowsOnlyItsTargets) {
-  const std::string apps_only =
-      R"pb(b2b_direct_connect_inbound { applications { access_type: ACCESS_TYPE_ALLOWED targets { target: "Office365" target_type: TARGET_TYPE_APPLICATION } } })pb";
+  const std::string apps_only = R"pb(b2b_direct_connect_inbound {
+                                       applications {
+                                         access_type: ACCESS_TYPE_ALLOWED
+                                         targets {
+                                           target: "Office365"
+                                           target_type: TARGET_TYPE_APPLICATION
+                                         }
+                                       }
+                                     })pb";
   // Default direct connect inbound is the service default: blocked / blocked.
   auto strict = Compile(apps_only, true, "");
   auto loose = Compile(apps_only, false, "");
-  const B2BSubject teams{G(kG1), {}, G("cc15fd57-2c6c-4117-a88c-83b1d56b4bbe"), Guid{}};
+  const B2BSubject teams{
+      G(kG1), {}, G("cc15fd57-2c6c-4117-a88c-83b1d56b4bbe"), Guid{}};
   const B2BSubject other{G(kG1), {}, G(kA1), Guid{}};
   const auto& s = strict.ForPartner(G(kPartner)).b2b_direct_connect_inbound;
   EXPECT_TRUE(EvaluateB2BSetting(s, strict.app_sets(), teams).permitted);
@@ -316,7 +447,8 @@ TEST(StrictPartnerInheritance, AllowedHalfAloneAllowsOnlyItsTargets) {
 }
 
 TEST(StrictPartnerInheritance, NullTrustMemberIsNotTrusted) {
-  auto c = Compile("inbound_trust { is_compliant_device_accepted: true }", true);
+  auto c =
+      Compile("inbound_trust { is_compliant_device_accepted: true }", true);
   const EffectiveConfiguration& p = c.ForPartner(G(kPartner));
   EXPECT_FALSE(p.inbound_trust.mfa_accepted);  // default says true
   EXPECT_EQ(p.inbound_trust_origin[0], SettingOrigin::kNotConfigured);

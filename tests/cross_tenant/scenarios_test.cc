@@ -27,7 +27,8 @@ using xtap_testing::ListField;
 using xtap_testing::ObjectField;
 using xtap_testing::StringField;
 
-const std::string kDir = std::string(CROSSGATE_SOURCE_DIR) + "/tests/cross_tenant/scenarios";
+const std::string kDir =
+    std::string(CROSSGATE_SOURCE_DIR) + "/tests/cross_tenant/scenarios";
 
 struct CompiledTenant {
   cross_tenant::CompiledCrossTenantAccess access;
@@ -37,7 +38,8 @@ struct CompiledTenant {
 class ScenarioRunner {
  public:
   explicit ScenarioRunner(const Struct& aliases) {
-    for (const auto& [name, value] : aliases.fields()) aliases_[name] = value.string_value();
+    for (const auto& [name, value] : aliases.fields())
+      aliases_[name] = value.string_value();
   }
 
   std::string Resolve(const std::string& text) const {
@@ -52,16 +54,19 @@ class ScenarioRunner {
   std::vector<Guid> Ids(const Struct& obj, const char* key) const {
     std::vector<Guid> out;
     if (const auto* list = ListField(obj, key)) {
-      for (const Value& v : list->values()) out.push_back(xtap_testing::G(Resolve(v.string_value())));
+      for (const Value& v : list->values())
+        out.push_back(xtap_testing::G(Resolve(v.string_value())));
     }
     return out;
   }
 
   // Compiles the named tenant documents into a bundle keyed by tenant id.
-  std::map<Guid, std::unique_ptr<CompiledTenant>> Bundle(const google::protobuf::ListValue& names) {
+  std::map<Guid, std::unique_ptr<CompiledTenant>> Bundle(
+      const google::protobuf::ListValue& names) {
     std::map<Guid, std::unique_ptr<CompiledTenant>> bundle;
     for (const Value& name : names.values()) {
-      auto text = xtap_testing::ReadFile(kDir + "/tenants/" + name.string_value() + ".json");
+      auto text = xtap_testing::ReadFile(kDir + "/tenants/" +
+                                         name.string_value() + ".json");
       EXPECT_TRUE(text.ok()) << text.status();
       if (!text.ok()) continue;
       auto json = xtap_testing::ParseJson(*text);
@@ -72,9 +77,12 @@ class ScenarioRunner {
       IssueCollector issues;
       auto access = cross_tenant::CompiledCrossTenantAccess::Compile(
           tenant, AppSetTable::Default(), {}, &issues);
-      auto collab = collaboration::CompiledExternalCollaboration::Compile(tenant, {}, &issues);
-      EXPECT_TRUE(access.ok()) << name.string_value() << ": " << access.status();
-      EXPECT_TRUE(collab.ok()) << name.string_value() << ": " << collab.status();
+      auto collab = collaboration::CompiledExternalCollaboration::Compile(
+          tenant, {}, &issues);
+      EXPECT_TRUE(access.ok())
+          << name.string_value() << ": " << access.status();
+      EXPECT_TRUE(collab.ok())
+          << name.string_value() << ": " << collab.status();
       EXPECT_TRUE(issues.issues().empty()) << name.string_value();
       if (!access.ok() || !collab.ok()) continue;
       const Guid id = access->tenant_id();
@@ -91,13 +99,20 @@ class ScenarioRunner {
 uint32_t UserTypes(const std::string& text) {
   uint32_t bits = 0;
   for (absl::string_view t : absl::StrSplit(text, ',', absl::SkipEmpty())) {
-    if (t == "internalGuest") bits |= kInternalGuest;
-    else if (t == "b2bCollaborationGuest") bits |= kB2bCollaborationGuest;
-    else if (t == "b2bCollaborationMember") bits |= kB2bCollaborationMember;
-    else if (t == "b2bDirectConnectUser") bits |= kB2bDirectConnectUser;
-    else if (t == "otherExternalUser") bits |= kOtherExternalUser;
-    else if (t == "serviceProvider") bits |= kServiceProvider;
-    else ADD_FAILURE() << "unknown user type " << t;
+    if (t == "internalGuest")
+      bits |= kInternalGuest;
+    else if (t == "b2bCollaborationGuest")
+      bits |= kB2bCollaborationGuest;
+    else if (t == "b2bCollaborationMember")
+      bits |= kB2bCollaborationMember;
+    else if (t == "b2bDirectConnectUser")
+      bits |= kB2bDirectConnectUser;
+    else if (t == "otherExternalUser")
+      bits |= kOtherExternalUser;
+    else if (t == "serviceProvider")
+      bits |= kServiceProvider;
+    else
+      ADD_FAILURE() << "unknown user type " << t;
   }
   return bits;
 }
@@ -106,25 +121,31 @@ IdentitySource Source(const std::string& text) {
   if (text.empty()) return IdentitySource::kUnspecified;
   if (text == "entra") return IdentitySource::kEntra;
   if (text == "microsoftAccount") return IdentitySource::kMicrosoftAccount;
-  if (text == "emailOneTimePasscode") return IdentitySource::kEmailOneTimePasscode;
+  if (text == "emailOneTimePasscode")
+    return IdentitySource::kEmailOneTimePasscode;
   if (text == "social") return IdentitySource::kSocial;
   if (text == "samlWsFederation") return IdentitySource::kSamlWsFederation;
   ADD_FAILURE() << "unknown identity source " << text;
   return IdentitySource::kUnspecified;
 }
 
-const CompiledTenant* Find(const std::map<Guid, std::unique_ptr<CompiledTenant>>& bundle,
-                           const Guid& id) {
+const CompiledTenant* Find(
+    const std::map<Guid, std::unique_ptr<CompiledTenant>>& bundle,
+    const Guid& id) {
   auto it = bundle.find(id);
   return it == bundle.end() ? nullptr : it->second.get();
 }
 
 std::string StageText(Stage stage) {
   switch (stage) {
-    case Stage::kCrossTenantAccess: return "crossTenantAccess";
-    case Stage::kTenantRestrictions: return "tenantRestrictions";
-    case Stage::kInternal: return "internal";
-    default: return "none";
+    case Stage::kCrossTenantAccess:
+      return "crossTenantAccess";
+    case Stage::kTenantRestrictions:
+      return "tenantRestrictions";
+    case Stage::kInternal:
+      return "internal";
+    default:
+      return "none";
   }
 }
 
@@ -165,12 +186,14 @@ void CheckAccess(const ScenarioRunner& run,
   bool b = false;
   ASSERT_TRUE(BoolField(expect, "allowed", &b)) << "expect.allowed is required";
   EXPECT_EQ(out.allowed, b);
-  EXPECT_EQ(cross_tenant::FormatCrossTenantRule(out), StringField(expect, "rule"));
+  EXPECT_EQ(cross_tenant::FormatCrossTenantRule(out),
+            StringField(expect, "rule"));
   if (!StringField(expect, "stage").empty()) {
     EXPECT_EQ(StageText(out.stage), StringField(expect, "stage"));
   }
   if (!StringField(expect, "side").empty()) {
-    EXPECT_EQ(cross_tenant::XtapSideName(out.side), StringField(expect, "side"));
+    EXPECT_EQ(cross_tenant::XtapSideName(out.side),
+              StringField(expect, "side"));
   }
   const std::string config = StringField(expect, "config");
   if (config == "default") {
@@ -178,7 +201,8 @@ void CheckAccess(const ScenarioRunner& run,
   } else if (!config.empty()) {
     ASSERT_EQ(config.rfind("partner ", 0), 0u) << config;
     EXPECT_TRUE(out.source.is_partner);
-    EXPECT_EQ(FormatGuid(out.source.partner_tenant_id), run.Resolve(config.substr(8)));
+    EXPECT_EQ(FormatGuid(out.source.partner_tenant_id),
+              run.Resolve(config.substr(8)));
   }
   if (BoolField(expect, "homeOutboundEvaluated", &b)) {
     EXPECT_EQ(out.home_outbound_evaluated, b);
@@ -192,7 +216,8 @@ void CheckAccess(const ScenarioRunner& run,
   if (BoolField(expect, "tenantRestrictionsEvaluated", &b)) {
     EXPECT_EQ(out.tenant_restrictions_evaluated, b);
   }
-  EXPECT_EQ(out.extra_user_type_bits, UserTypes(StringField(expect, "extraUserTypes")));
+  EXPECT_EQ(out.extra_user_type_bits,
+            UserTypes(StringField(expect, "extraUserTypes")));
 }
 
 void CheckInvite(const ScenarioRunner& run,
@@ -203,19 +228,22 @@ void CheckInvite(const ScenarioRunner& run,
   collaboration::Inviter inviter;
   const std::string type = StringField(invite, "inviter");
   inviter.type = type == "guest" ? collaboration::InviterType::kGuest
-                 : type == "application" ? collaboration::InviterType::kApplication
-                                         : collaboration::InviterType::kMember;
+                 : type == "application"
+                     ? collaboration::InviterType::kApplication
+                     : collaboration::InviterType::kMember;
   const std::vector<Guid> roles = run.Ids(invite, "roles");
   inviter.roles = roles;
   absl::optional<Guid> home;
-  if (!StringField(invite, "inviteeTenant").empty()) home = run.Id(invite, "inviteeTenant");
+  if (!StringField(invite, "inviteeTenant").empty())
+    home = run.Id(invite, "inviteeTenant");
   const collaboration::InvitationDecision d = collaboration::CanInvite(
       r->collaboration, r->access, inviter, StringField(invite, "email"), home);
   SCOPED_TRACE(collaboration::FormatInvitationDecision(d));
   bool allowed = false;
   ASSERT_TRUE(BoolField(expect, "allowed", &allowed));
   EXPECT_EQ(d.allowed, allowed);
-  EXPECT_EQ(collaboration::InvitationReasonName(d.reason), StringField(expect, "reason"));
+  EXPECT_EQ(collaboration::InvitationReasonName(d.reason),
+            StringField(expect, "reason"));
 }
 
 void CheckSignUp(const ScenarioRunner& run,
@@ -223,30 +251,35 @@ void CheckSignUp(const ScenarioRunner& run,
                  const Struct& signup, const Struct& expect) {
   const CompiledTenant* r = Find(bundle, run.Id(signup, "tenant"));
   ASSERT_NE(r, nullptr);
-  const collaboration::SignUpDecision d =
-      collaboration::CanSelfServiceSignUp(r->collaboration, run.Id(signup, "app"));
+  const collaboration::SignUpDecision d = collaboration::CanSelfServiceSignUp(
+      r->collaboration, run.Id(signup, "app"));
   bool allowed = false;
   ASSERT_TRUE(BoolField(expect, "allowed", &allowed));
   EXPECT_EQ(d.allowed, allowed);
-  EXPECT_EQ(collaboration::SignUpReasonName(d.reason), StringField(expect, "reason"));
+  EXPECT_EQ(collaboration::SignUpReasonName(d.reason),
+            StringField(expect, "reason"));
 }
 
-void CheckRedemption(const ScenarioRunner& run,
-                     const std::map<Guid, std::unique_ptr<CompiledTenant>>& bundle,
-                     const Struct& question, const Struct& expect) {
+void CheckRedemption(
+    const ScenarioRunner& run,
+    const std::map<Guid, std::unique_ptr<CompiledTenant>>& bundle,
+    const Struct& question, const Struct& expect) {
   const CompiledTenant* r = Find(bundle, run.Id(question, "tenant"));
   ASSERT_NE(r, nullptr);
   absl::optional<Guid> partner;
-  if (!StringField(question, "partner").empty()) partner = run.Id(question, "partner");
+  if (!StringField(question, "partner").empty())
+    partner = run.Id(question, "partner");
   const collaboration::RedemptionPlan plan =
       collaboration::RedemptionOrder(r->collaboration, r->access, partner);
   std::vector<std::string> got, want;
   for (int i = 0; i < plan.primary_count; ++i) {
     got.emplace_back(collaboration::RedemptionProviderName(plan.primary[i]));
   }
-  for (const Value& v : ListField(expect, "primary")->values()) want.push_back(v.string_value());
+  for (const Value& v : ListField(expect, "primary")->values())
+    want.push_back(v.string_value());
   EXPECT_EQ(got, want);
-  EXPECT_EQ(collaboration::RedemptionProviderName(plan.fallback), StringField(expect, "fallback"));
+  EXPECT_EQ(collaboration::RedemptionProviderName(plan.fallback),
+            StringField(expect, "fallback"));
 }
 
 TEST(Scenarios, EndToEndTable) {
@@ -276,9 +309,11 @@ TEST(Scenarios, EndToEndTable) {
     } else if (kind == "redemption") {
       CheckRedemption(run, bundle, *ObjectField(sc, "redemption"), expect);
     } else if (kind == "guestAccess") {
-      const CompiledTenant* r = Find(bundle, run.Id(*ObjectField(sc, "guestAccess"), "tenant"));
+      const CompiledTenant* r =
+          Find(bundle, run.Id(*ObjectField(sc, "guestAccess"), "tenant"));
       ASSERT_NE(r, nullptr);
-      EXPECT_EQ(collaboration::GuestAccessLevelLabel(r->collaboration.guest_access_level()),
+      EXPECT_EQ(collaboration::GuestAccessLevelLabel(
+                    r->collaboration.guest_access_level()),
                 StringField(expect, "label"));
     } else {
       ADD_FAILURE() << "unknown kind " << kind;

@@ -41,8 +41,8 @@ inline Guid G(absl::string_view text) {
 
 inline pb::TenantPolicies TenantFromText(absl::string_view text) {
   pb::TenantPolicies tenant;
-  EXPECT_TRUE(google::protobuf::TextFormat::ParseFromString(std::string(text),
-                                                            &tenant))
+  EXPECT_TRUE(
+      google::protobuf::TextFormat::ParseFromString(std::string(text), &tenant))
       << text;
   return tenant;
 }
@@ -79,8 +79,7 @@ inline absl::StatusOr<Value> ParseJson(absl::string_view text) {
 
 inline const Value* Field(const Struct& obj, absl::string_view key) {
   auto it = obj.fields().find(std::string(key));
-  if (it == obj.fields().end() ||
-      it->second.kind_case() == Value::kNullValue) {
+  if (it == obj.fields().end() || it->second.kind_case() == Value::kNullValue) {
     return nullptr;
   }
   return &it->second;
@@ -114,10 +113,11 @@ inline bool BoolField(const Struct& obj, absl::string_view key, bool* out) {
   return true;
 }
 
-inline void TargetConfigFromJson(const Struct& obj,
-                                 pb::CrossTenantAccessTargetConfiguration* out) {
+inline void TargetConfigFromJson(
+    const Struct& obj, pb::CrossTenantAccessTargetConfiguration* out) {
   // Spec 2.4 quirk: trim, then match case-sensitively.
-  const std::string access(absl::StripAsciiWhitespace(StringField(obj, "accessType")));
+  const std::string access(
+      absl::StripAsciiWhitespace(StringField(obj, "accessType")));
   if (access == "allowed") out->set_access_type(out->ACCESS_TYPE_ALLOWED);
   if (access == "blocked") out->set_access_type(out->ACCESS_TYPE_BLOCKED);
   if (const ListValue* targets = ListField(obj, "targets")) {
@@ -143,19 +143,25 @@ void HalvesFromJson(const Struct& obj, Setting* out) {
   }
 }
 
-inline void SettingsFromJson(const Struct& obj, pb::CrossTenantAccessSettings* out) {
+inline void SettingsFromJson(const Struct& obj,
+                             pb::CrossTenantAccessSettings* out) {
   struct B2B {
     const char* key;
     pb::B2BSetting* (pb::CrossTenantAccessSettings::*mut)();
   };
   const B2B settings[] = {
-      {"b2bCollaborationInbound", &pb::CrossTenantAccessSettings::mutable_b2b_collaboration_inbound},
-      {"b2bCollaborationOutbound", &pb::CrossTenantAccessSettings::mutable_b2b_collaboration_outbound},
-      {"b2bDirectConnectInbound", &pb::CrossTenantAccessSettings::mutable_b2b_direct_connect_inbound},
-      {"b2bDirectConnectOutbound", &pb::CrossTenantAccessSettings::mutable_b2b_direct_connect_outbound},
+      {"b2bCollaborationInbound",
+       &pb::CrossTenantAccessSettings::mutable_b2b_collaboration_inbound},
+      {"b2bCollaborationOutbound",
+       &pb::CrossTenantAccessSettings::mutable_b2b_collaboration_outbound},
+      {"b2bDirectConnectInbound",
+       &pb::CrossTenantAccessSettings::mutable_b2b_direct_connect_inbound},
+      {"b2bDirectConnectOutbound",
+       &pb::CrossTenantAccessSettings::mutable_b2b_direct_connect_outbound},
   };
   for (const B2B& s : settings) {
-    if (const Struct* o = ObjectField(obj, s.key)) HalvesFromJson(*o, (out->*s.mut)());
+    if (const Struct* o = ObjectField(obj, s.key))
+      HalvesFromJson(*o, (out->*s.mut)());
   }
   if (const Struct* tr = ObjectField(obj, "tenantRestrictions")) {
     HalvesFromJson(*tr, out->mutable_tenant_restrictions());
@@ -182,35 +188,46 @@ inline void SettingsFromJson(const Struct& obj, pb::CrossTenantAccessSettings* o
 inline pb::InvitationRedemptionIdentityProviderConfiguration::IdentityProvider
 IdpFromJson(absl::string_view name) {
   using C = pb::InvitationRedemptionIdentityProviderConfiguration;
-  if (name == "azureActiveDirectory") return C::IDENTITY_PROVIDER_AZURE_ACTIVE_DIRECTORY;
-  if (name == "externalFederation") return C::IDENTITY_PROVIDER_EXTERNAL_FEDERATION;
-  if (name == "socialIdentityProviders") return C::IDENTITY_PROVIDER_SOCIAL_IDENTITY_PROVIDERS;
-  if (name == "emailOneTimePasscode") return C::IDENTITY_PROVIDER_EMAIL_ONE_TIME_PASSCODE;
+  if (name == "azureActiveDirectory")
+    return C::IDENTITY_PROVIDER_AZURE_ACTIVE_DIRECTORY;
+  if (name == "externalFederation")
+    return C::IDENTITY_PROVIDER_EXTERNAL_FEDERATION;
+  if (name == "socialIdentityProviders")
+    return C::IDENTITY_PROVIDER_SOCIAL_IDENTITY_PROVIDERS;
+  if (name == "emailOneTimePasscode")
+    return C::IDENTITY_PROVIDER_EMAIL_ONE_TIME_PASSCODE;
   if (name == "microsoftAccount") return C::IDENTITY_PROVIDER_MICROSOFT_ACCOUNT;
-  if (name == "defaultConfiguredIdp") return C::IDENTITY_PROVIDER_DEFAULT_CONFIGURED_IDP;
+  if (name == "defaultConfiguredIdp")
+    return C::IDENTITY_PROVIDER_DEFAULT_CONFIGURED_IDP;
   return C::IDENTITY_PROVIDER_UNSPECIFIED;
 }
 
 // A `crossTenantAccessPolicy/default` object (GET .../default response).
-inline void DefaultFromJson(const Struct& obj, pb::CrossTenantAccessDefault* out) {
+inline void DefaultFromJson(const Struct& obj,
+                            pb::CrossTenantAccessDefault* out) {
   SettingsFromJson(obj, out->mutable_settings());
   bool v;
   if (BoolField(obj, "isServiceDefault", &v)) out->set_is_service_default(v);
-  if (const Struct* idp =
-          ObjectField(obj, "invitationRedemptionIdentityProviderConfiguration")) {
-    auto* cfg = out->mutable_invitation_redemption_identity_provider_configuration();
-    if (const ListValue* order = ListField(*idp, "primaryIdentityProviderPrecedenceOrder")) {
+  if (const Struct* idp = ObjectField(
+          obj, "invitationRedemptionIdentityProviderConfiguration")) {
+    auto* cfg =
+        out->mutable_invitation_redemption_identity_provider_configuration();
+    if (const ListValue* order =
+            ListField(*idp, "primaryIdentityProviderPrecedenceOrder")) {
       for (const Value& p : order->values()) {
-        cfg->add_primary_identity_provider_precedence_order(IdpFromJson(p.string_value()));
+        cfg->add_primary_identity_provider_precedence_order(
+            IdpFromJson(p.string_value()));
       }
     }
     const std::string fallback = StringField(*idp, "fallbackIdentityProvider");
-    if (!fallback.empty()) cfg->set_fallback_identity_provider(IdpFromJson(fallback));
+    if (!fallback.empty())
+      cfg->set_fallback_identity_provider(IdpFromJson(fallback));
   }
 }
 
 // A partner object (GET .../partners/{id} response).
-inline void PartnerFromJson(const Struct& obj, pb::CrossTenantAccessPartner* out) {
+inline void PartnerFromJson(const Struct& obj,
+                            pb::CrossTenantAccessPartner* out) {
   out->set_tenant_id(absl::AsciiStrToLower(StringField(obj, "tenantId")));
   SettingsFromJson(obj, out->mutable_settings());
   bool v;
@@ -220,10 +237,12 @@ inline void PartnerFromJson(const Struct& obj, pb::CrossTenantAccessPartner* out
   }
 }
 
-inline void StringsFromJson(const Struct& obj, absl::string_view key,
-                            google::protobuf::RepeatedPtrField<std::string>* out) {
+inline void StringsFromJson(
+    const Struct& obj, absl::string_view key,
+    google::protobuf::RepeatedPtrField<std::string>* out) {
   if (const ListValue* list = ListField(obj, key)) {
-    for (const Value& v : list->values()) out->Add(std::string(v.string_value()));
+    for (const Value& v : list->values())
+      out->Add(std::string(v.string_value()));
   }
 }
 
@@ -231,19 +250,25 @@ inline pb::AuthorizationPolicy::AllowInvitesFrom AllowInvitesFromJson(
     absl::string_view s) {
   if (s == "none") return pb::AuthorizationPolicy::ALLOW_INVITES_FROM_NONE;
   if (s == "adminsAndGuestInviters") {
-    return pb::AuthorizationPolicy::ALLOW_INVITES_FROM_ADMINS_AND_GUEST_INVITERS;
+    return pb::AuthorizationPolicy::
+        ALLOW_INVITES_FROM_ADMINS_AND_GUEST_INVITERS;
   }
   if (s == "adminsGuestInvitersAndAllMembers") {
-    return pb::AuthorizationPolicy::ALLOW_INVITES_FROM_ADMINS_GUEST_INVITERS_AND_ALL_MEMBERS;
+    return pb::AuthorizationPolicy::
+        ALLOW_INVITES_FROM_ADMINS_GUEST_INVITERS_AND_ALL_MEMBERS;
   }
-  if (s == "everyone") return pb::AuthorizationPolicy::ALLOW_INVITES_FROM_EVERYONE;
+  if (s == "everyone")
+    return pb::AuthorizationPolicy::ALLOW_INVITES_FROM_EVERYONE;
   return pb::AuthorizationPolicy::ALLOW_INVITES_FROM_UNSPECIFIED;
 }
 
-inline void AuthorizationFromJson(const Struct& obj, pb::AuthorizationPolicy* out) {
+inline void AuthorizationFromJson(const Struct& obj,
+                                  pb::AuthorizationPolicy* out) {
   out->set_id(StringField(obj, "id"));
-  out->set_allow_invites_from(AllowInvitesFromJson(StringField(obj, "allowInvitesFrom")));
-  out->set_guest_user_role_id(absl::AsciiStrToLower(StringField(obj, "guestUserRoleId")));
+  out->set_allow_invites_from(
+      AllowInvitesFromJson(StringField(obj, "allowInvitesFrom")));
+  out->set_guest_user_role_id(
+      absl::AsciiStrToLower(StringField(obj, "guestUserRoleId")));
 }
 
 inline void AuthenticationFlowsFromJson(const Struct& obj,
@@ -251,25 +276,32 @@ inline void AuthenticationFlowsFromJson(const Struct& obj,
   out->set_id(StringField(obj, "id"));
   if (const Struct* s = ObjectField(obj, "selfServiceSignUp")) {
     bool v;
-    if (BoolField(*s, "isEnabled", &v)) out->set_self_service_sign_up_enabled(v);
+    if (BoolField(*s, "isEnabled", &v))
+      out->set_self_service_sign_up_enabled(v);
   }
   StringsFromJson(obj, "selfServiceSignUpApplicationIds",
                   out->mutable_self_service_sign_up_application_ids());
 }
 
-inline void EmailOtpFromJson(const Struct& obj, pb::EmailOtpConfiguration* out) {
+inline void EmailOtpFromJson(const Struct& obj,
+                             pb::EmailOtpConfiguration* out) {
   const std::string state = StringField(obj, "state");
-  if (state == "enabled") out->set_state(pb::EmailOtpConfiguration::STATE_ENABLED);
-  if (state == "disabled") out->set_state(pb::EmailOtpConfiguration::STATE_DISABLED);
+  if (state == "enabled")
+    out->set_state(pb::EmailOtpConfiguration::STATE_ENABLED);
+  if (state == "disabled")
+    out->set_state(pb::EmailOtpConfiguration::STATE_DISABLED);
   const std::string ext = StringField(obj, "allowExternalIdToUseEmailOtp");
   if (ext == "default") {
-    out->set_allow_external_id_to_use_email_otp(pb::EmailOtpConfiguration::EXTERNAL_ID_OTP_DEFAULT);
+    out->set_allow_external_id_to_use_email_otp(
+        pb::EmailOtpConfiguration::EXTERNAL_ID_OTP_DEFAULT);
   }
   if (ext == "enabled") {
-    out->set_allow_external_id_to_use_email_otp(pb::EmailOtpConfiguration::EXTERNAL_ID_OTP_ENABLED);
+    out->set_allow_external_id_to_use_email_otp(
+        pb::EmailOtpConfiguration::EXTERNAL_ID_OTP_ENABLED);
   }
   if (ext == "disabled") {
-    out->set_allow_external_id_to_use_email_otp(pb::EmailOtpConfiguration::EXTERNAL_ID_OTP_DISABLED);
+    out->set_allow_external_id_to_use_email_otp(
+        pb::EmailOtpConfiguration::EXTERNAL_ID_OTP_DISABLED);
   }
 }
 
@@ -283,7 +315,8 @@ inline pb::TenantPolicies TenantFromJsonObject(const Struct& obj) {
   t.set_cloud(StringField(obj, "cloud"));
   if (const Struct* x = ObjectField(obj, "crossTenantAccessPolicy")) {
     auto* policy = t.mutable_cross_tenant_access_policy();
-    StringsFromJson(*x, "allowedCloudEndpoints", policy->mutable_allowed_cloud_endpoints());
+    StringsFromJson(*x, "allowedCloudEndpoints",
+                    policy->mutable_allowed_cloud_endpoints());
     if (const Struct* d = ObjectField(*x, "default")) {
       DefaultFromJson(*d, policy->mutable_default_configuration());
     }
@@ -300,10 +333,12 @@ inline pb::TenantPolicies TenantFromJsonObject(const Struct& obj) {
     AuthenticationFlowsFromJson(*f, t.mutable_authentication_flows_policy());
   }
   if (const Struct* d = ObjectField(obj, "invitationDomainPolicy")) {
-    StringsFromJson(*d, "allowedDomains",
-                    t.mutable_invitation_domain_policy()->mutable_allowed_domains());
-    StringsFromJson(*d, "blockedDomains",
-                    t.mutable_invitation_domain_policy()->mutable_blocked_domains());
+    StringsFromJson(
+        *d, "allowedDomains",
+        t.mutable_invitation_domain_policy()->mutable_allowed_domains());
+    StringsFromJson(
+        *d, "blockedDomains",
+        t.mutable_invitation_domain_policy()->mutable_blocked_domains());
   }
   if (const Struct* e = ObjectField(obj, "emailOtpConfiguration")) {
     EmailOtpFromJson(*e, t.mutable_email_otp_configuration());
