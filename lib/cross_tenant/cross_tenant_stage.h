@@ -40,6 +40,7 @@
 // and k group targets).
 
 #include <cstdint>
+#include <type_traits>
 
 #include "lib/cross_tenant/compiled_cross_tenant.h"
 #include "lib/cross_tenant/cross_tenant_reason.h"
@@ -97,6 +98,9 @@ struct CrossTenantResult {
   bool automatic_redemption = false;
   bool is_in_multi_tenant_organization = false;  // R's entry for H
 };
+
+static_assert(std::is_trivially_copyable_v<CrossTenantResult>,
+              "CrossTenantResult is filled on the decision path");
 
 // Evaluates the stage for `request` against the resource tenant R
 // (`resource`, required; its tenant id must equal request.resource_tenant_id),
