@@ -285,12 +285,12 @@ void CompileRedemption(const policy::v1::TenantPolicies& tenant,
 absl::Status FirstErrorSince(const IssueCollector& issues, size_t start) {
   for (size_t i = start; i < issues.issues().size(); ++i) {
     const LoadIssue& issue = issues.issues()[i];
-    if (issue.is_error()) {
-      return absl::InvalidArgumentError(
-          absl::StrCat(issue.path, ": ", issue.message));
-    }
+    if (!issue.is_error()) continue;
+    return absl::InvalidArgumentError(
+        absl::StrCat(issue.path, ": ", issue.message));
   }
-  return absl::InternalError("collaboration compile: error count mismatch");
+  // The collector may have stopped keeping issues; fail all the same.
+  return absl::InvalidArgumentError("collaboration settings have load errors");
 }
 
 }  // namespace

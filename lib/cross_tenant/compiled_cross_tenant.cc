@@ -43,7 +43,8 @@ absl::Status FirstErrorSince(const IssueCollector& issues, size_t start) {
     return absl::InvalidArgumentError(
         absl::StrCat(issue.path, ": ", issue.message));
   }
-  return absl::InternalError("cross-tenant compile: error count mismatch");
+  // The collector may have stopped keeping issues; fail all the same.
+  return absl::InvalidArgumentError("cross-tenant settings have load errors");
 }
 
 // Resolves settings into EffectiveConfigurations, storing compiled halves in
