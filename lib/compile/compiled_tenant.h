@@ -29,6 +29,7 @@
 #include "lib/compile/device_filter_adapter.h"
 #include "lib/eval/decision.h"
 #include "lib/eval/inbound_trust.h"
+#include "lib/model/cidr.h"
 #include "lib/model/guid.h"
 
 namespace crossgate {
@@ -59,11 +60,16 @@ struct AppEntry {
 // Sorted, non-overlapping segments of one address family. Segment k covers
 // [start[k], start[k+1]); its sets say which policies include / exclude an
 // address in it.
+using Uint128 = unsigned __int128;
 struct IpSegments {
-  std::vector<uint64_t> start_hi;
-  std::vector<uint64_t> start_lo;
+  std::vector<Uint128> starts;  // starts[0] == 0
   std::vector<IncludeExclude> sets;
 };
+
+// The address as one 128-bit number (IPv4 in its ::ffff:0:0/96 mapping).
+inline Uint128 AddressValue(const IpAddress& ip) {
+  return (static_cast<Uint128>(ip.high()) << 64) | ip.low();
+}
 
 constexpr int kCountrySlots = 26 * 26 + 1;  // AA..ZZ, then "unknown"
 constexpr int kUnknownCountrySlot = 26 * 26;
@@ -82,8 +88,8 @@ struct LocationIndex {
 // strengths, terms of use and custom controls are listed atoms.
 struct GrantAtom {
   RequirementKind kind;
-  uint32_t ref;           // global ref (strength / ToU / custom control)
-  uint32_t local_strength;  // strength index within the tenant (strengths only)
+  uint32_t ref;    // global ref (strength / ToU / custom control)
+  uint32_t local;  // index within the tenant's table of that kind
 };
 
 struct CompiledGrant {
@@ -202,7 +208,8 @@ struct CompiledTenant {
   BitsetRef client_app_configured = 0, platform_configured = 0,
             sign_in_risk_configured = 0, user_risk_configured = 0,
             service_principal_risk_configured = 0,
-            insider_risk_configured = 0, device_filter_configured = 0;
+            insider_risk_configured = 0, flow_configured = 0,
+            device_filter_configured = 0;
 
   LocationIndex locations;
 
@@ -210,6 +217,8 @@ struct CompiledTenant {
   std::vector<CompiledPolicy> policies;
   std::vector<GrantAtom> atoms;
   std::vector<CompiledStrength> strengths;
+  std::vector<Guid> terms_of_use;            // by local ToU index
+  std::vector<std::string> custom_controls;  // by local custom-control index
   std::vector<CompiledDeviceFilter> device_filters;
   // Results before evaluation: notApplied / reportOnlyNotApplied /
   // notEnabled, by local index (copied into the scratch per request).

@@ -18,7 +18,8 @@ EvalScratch::EvalScratch(uint32_t policies, uint32_t strengths)
       results_(new PolicyOutcome[policies_]),
       strength_state_(new uint8_t[strengths_]()),
       strength_stamp_(new uint32_t[strengths_]()),
-      pending_(new Requirement[kMaxPending]) {}
+      pending_(new Requirement[kMaxPending]),
+      groups_(new PendingGroup[kMaxPending]) {}
 
 EvalScratch::EvalScratch(EvalScratch&&) noexcept = default;
 EvalScratch& EvalScratch::operator=(EvalScratch&&) noexcept = default;

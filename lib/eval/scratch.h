@@ -18,6 +18,13 @@ namespace crossgate {
 
 class CompiledPolicySet;
 
+// A run of alternatives in the pending requirement buffer (one OR group).
+struct PendingGroup {
+  uint16_t begin = 0;
+  uint16_t count = 0;
+  bool alive = true;
+};
+
 class EvalScratch {
  public:
   // Bitset rows the evaluator uses (one per condition dimension plus work
@@ -46,6 +53,7 @@ class EvalScratch {
   uint32_t* strength_stamp() { return strength_stamp_.get(); }
   uint32_t NextStamp() { return ++stamp_ == 0 ? (ResetStamps(), ++stamp_) : stamp_; }
   Requirement* pending() { return pending_.get(); }
+  PendingGroup* groups() { return groups_.get(); }
 
  private:
   void ResetStamps();
@@ -59,6 +67,7 @@ class EvalScratch {
   std::unique_ptr<uint8_t[]> strength_state_;
   std::unique_ptr<uint32_t[]> strength_stamp_;
   std::unique_ptr<Requirement[]> pending_;
+  std::unique_ptr<PendingGroup[]> groups_;
 };
 
 }  // namespace crossgate
