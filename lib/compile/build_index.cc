@@ -63,6 +63,9 @@ void BuildPolicyIndex(const std::vector<NormalizedPolicy>& policies,
   const uint32_t w = t->words();
   BitsetPool& pool = t->bits;
   BitsetBuilder enforced(w), shadow(w), block(w), residual(w);
+  BitsetBuilder grant_and(w), grant_or(w), grant_atoms(w), grant_none(w),
+      sessions(w);
+  Slots<10> requires_builtin(w);
   BitsetBuilder users_all(w), sp_all(w), apps_all(w), apps_all_direct(w);
   GuidIndexBuilder users(w), groups(w), roles(w), tenants(w), sps(w);
   Slots<kExternalTypeCount> gi_any(w), gi_listed(w), ge_any(w), ge_listed(w);
@@ -88,7 +91,19 @@ void BuildPolicyIndex(const std::vector<NormalizedPolicy>& policies,
     const NormalizedPolicy& p = policies[i];
     if (p.mode == PolicyMode::kDisabled) continue;  // INVARIANT: no bits
     (p.mode == PolicyMode::kEnabled ? enforced : shadow).Set(i);
-    if (p.grant.block) block.Set(i);
+    if (p.grant.block) {
+      block.Set(i);
+    } else if (!p.grant.present) {
+      grant_none.Set(i);
+    } else if (!p.atoms.empty()) {
+      grant_atoms.Set(i);
+    } else {
+      (p.grant.or_operator ? grant_or : grant_and).Set(i);
+    }
+    for (uint32_t b = p.grant.builtin_mask; b != 0; b &= b - 1) {
+      requires_builtin.bits[__builtin_ctz(b)].Set(i);
+    }
+    if (p.session.present) sessions.Set(i);
     if (p.device_filter_mode != FilterMode::kNone) {
       residual.Set(i);
       device_cfg.Set(i);
@@ -171,6 +186,12 @@ void BuildPolicyIndex(const std::vector<NormalizedPolicy>& policies,
   t->shadow = pool.Intern(shadow.data());
   t->block = pool.Intern(block.data());
   t->residual = pool.Intern(residual.data());
+  t->requires_builtin = requires_builtin.Finish(pool);
+  t->grant_and = pool.Intern(grant_and.data());
+  t->grant_or = pool.Intern(grant_or.data());
+  t->grant_atoms = pool.Intern(grant_atoms.data());
+  t->grant_none = pool.Intern(grant_none.data());
+  t->sessions = pool.Intern(sessions.data());
   t->users_all = pool.Intern(users_all.data());
   t->users = users.Finish(pool);
   t->groups = groups.Finish(pool);

@@ -10,43 +10,50 @@
 namespace crossgate {
 namespace {
 
+template <typename Key>
 struct Range {
-  Uint128 lo, hi;  // inclusive
+  Key lo, hi;  // inclusive
   uint32_t location;
 };
 
-Range ToRange(const Cidr& cidr, uint32_t location) {
-  Uint128 lo = AddressValue(cidr.base);
-  int bits = cidr.base.v6 ? cidr.prefix : cidr.prefix + 96;
-  Uint128 host = bits >= 128 ? 0 : (~Uint128{0} >> bits);
+Range<uint32_t> ToRange4(const Cidr& cidr, uint32_t location) {
+  uint32_t lo = AddressValue4(cidr.base);
+  uint32_t host = cidr.prefix >= 32 ? 0 : (~uint32_t{0} >> cidr.prefix);
   return {lo, lo | host, location};
 }
 
-IpSegments BuildSegments(const std::vector<Range>& ranges,
-                         const std::vector<BitsetBuilder>& inc,
-                         const std::vector<BitsetBuilder>& exc,
-                         uint32_t words, BitsetPool& pool) {
-  std::vector<Uint128> bounds{0};
-  for (const Range& r : ranges) {
+Range<Uint128> ToRange6(const Cidr& cidr, uint32_t location) {
+  Uint128 lo = AddressValue6(cidr.base);
+  Uint128 host = cidr.prefix >= 128 ? 0 : (~Uint128{0} >> cidr.prefix);
+  return {lo, lo | host, location};
+}
+
+template <typename Key>
+IpSegments<Key> BuildSegments(const std::vector<Range<Key>>& ranges,
+                              const std::vector<BitsetBuilder>& inc,
+                              const std::vector<BitsetBuilder>& exc,
+                              uint32_t words, BitsetPool& pool) {
+  const Key kMax = ~Key{0};
+  std::vector<Key> bounds{0};
+  for (const auto& r : ranges) {
     bounds.push_back(r.lo);
-    if (r.hi != ~Uint128{0}) bounds.push_back(r.hi + 1);
+    if (r.hi != kMax) bounds.push_back(r.hi + 1);
   }
   std::sort(bounds.begin(), bounds.end());
   bounds.erase(std::unique(bounds.begin(), bounds.end()), bounds.end());
   std::vector<BitsetBuilder> seg_inc(bounds.size(), BitsetBuilder(words));
   std::vector<BitsetBuilder> seg_exc(bounds.size(), BitsetBuilder(words));
-  for (const Range& r : ranges) {
+  for (const auto& r : ranges) {
     size_t a = std::lower_bound(bounds.begin(), bounds.end(), r.lo) - bounds.begin();
-    size_t b = r.hi == ~Uint128{0}
-                   ? bounds.size()
-                   : std::lower_bound(bounds.begin(), bounds.end(), r.hi + 1) -
-                         bounds.begin();
+    size_t b = r.hi == kMax ? bounds.size()
+                            : std::lower_bound(bounds.begin(), bounds.end(), r.hi + 1) -
+                                  bounds.begin();
     for (size_t k = a; k < b; ++k) {
       seg_inc[k].Or(inc[r.location]);
       seg_exc[k].Or(exc[r.location]);
     }
   }
-  IpSegments out;
+  IpSegments<Key> out;
   for (size_t k = 0; k < bounds.size(); ++k) {
     IncludeExclude set{pool.Intern(seg_inc[k].data()),
                        pool.Intern(seg_exc[k].data())};
@@ -85,7 +92,8 @@ void BuildLocationIndex(const std::vector<NormalizedPolicy>& policies,
     for (uint32_t l : p.exclude_locations) exc[l].Set(i);
   }
 
-  std::vector<Range> v4, v6;
+  std::vector<Range<uint32_t>> v4;
+  std::vector<Range<Uint128>> v6;
   BitsetBuilder no_ip(w);
   std::vector<BitsetBuilder> ip_inc(kCountrySlots, BitsetBuilder(w));
   std::vector<BitsetBuilder> ip_exc(kCountrySlots, BitsetBuilder(w));
@@ -99,7 +107,11 @@ void BuildLocationIndex(const std::vector<NormalizedPolicy>& policies,
         // No IP in the request: every IP include holds, no IP exclude does.
         no_ip.Or(inc[l]);
         for (const Cidr& c : m.ranges) {
-          (c.base.v6 ? v6 : v4).push_back(ToRange(c, l));
+          if (c.base.v6) {
+            v6.push_back(ToRange6(c, l));
+          } else {
+            v4.push_back(ToRange4(c, l));
+          }
         }
         break;
       case LocationModel::Kind::kCountry: {

@@ -13,11 +13,6 @@ absl::string_view CompiledPolicySet::tenant_id(uint32_t tenant_index) const {
                                            : absl::string_view();
 }
 
-int32_t CompiledPolicySet::FindTenant(const Guid& tenant_id) const {
-  auto it = tenant_index_.find(tenant_id);
-  return it == tenant_index_.end() ? -1 : it->second;
-}
-
 uint32_t CompiledPolicySet::tenant_policy_begin(uint32_t tenant_index) const {
   return tenant_index < tenants_.size() ? tenants_[tenant_index]->policy_begin
                                         : 0;

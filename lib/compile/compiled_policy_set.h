@@ -30,6 +30,16 @@
 namespace crossgate {
 
 struct CompiledTenant;  // lib/compile/compiled_tenant.h
+
+// Cheap mixing hash for 128-bit GUIDs (most are random v4 GUIDs; the mix
+// keeps structured ones such as built-in ids well spread too).
+struct GuidHash {
+  size_t operator()(const Guid& g) const {
+    uint64_t x = g.hi ^ (g.lo * 0x9E3779B97F4A7C15ull);
+    x ^= x >> 29;
+    return static_cast<size_t>(x * 0xBF58476D1CE4E5B9ull);
+  }
+};
 class EvalScratch;      // lib/eval/scratch.h
 
 enum class PolicyMode : uint8_t {
@@ -51,7 +61,11 @@ class CompiledPolicySet {
   uint32_t tenant_count() const { return static_cast<uint32_t>(tenants_.size()); }
   absl::string_view tenant_id(uint32_t tenant_index) const;
   // The tenant's index, or -1 when the bundle has no such tenant.
-  int32_t FindTenant(const Guid& tenant_id) const;
+  int32_t FindTenant(const Guid& tenant_id) const {
+    if (tenant_ids_.size() == 1) return tenant_id == first_tenant_ ? 0 : -1;
+    auto it = tenant_index_.find(tenant_id);
+    return it == tenant_index_.end() ? -1 : it->second;
+  }
   // First policy index of a tenant and its policy count.
   uint32_t tenant_policy_begin(uint32_t tenant_index) const;
   uint32_t tenant_policy_count(uint32_t tenant_index) const;
@@ -102,7 +116,8 @@ class CompiledPolicySet {
   uint64_t bundle_version_ = 0;
   std::vector<std::unique_ptr<const CompiledTenant>> tenants_;
   std::vector<std::string> tenant_ids_;
-  absl::flat_hash_map<Guid, int32_t> tenant_index_;
+  absl::flat_hash_map<Guid, int32_t, GuidHash> tenant_index_;
+  Guid first_tenant_;
   std::vector<PolicyInfo> policies_;
   std::vector<NamedRef> strengths_;
   std::vector<std::string> terms_of_use_;

@@ -34,15 +34,6 @@
 
 namespace crossgate {
 
-// Cheap mixing hash for random 128-bit GUIDs.
-struct GuidHash {
-  size_t operator()(const Guid& g) const {
-    uint64_t x = g.hi ^ (g.lo * 0x9E3779B97F4A7C15ull);
-    x ^= x >> 29;
-    return static_cast<size_t>(x * 0xBF58476D1CE4E5B9ull);
-  }
-};
-
 struct IncludeExclude {
   BitsetRef include = 0;
   BitsetRef exclude = 0;
@@ -57,18 +48,35 @@ struct AppEntry {
   IncludeExclude direct;
 };
 
-// Sorted, non-overlapping segments of one address family. Segment k covers
-// [start[k], start[k+1]); its sets say which policies include / exclude an
-// address in it.
+// Sorted, non-overlapping segments of one address family, keyed by the
+// address as a number (uint32_t for IPv4, Uint128 for IPv6). Segment k
+// covers [starts[k], starts[k+1]); its sets say which policies include /
+// exclude an address in it. starts[0] == 0 when non-empty.
 using Uint128 = unsigned __int128;
+template <typename Key>
 struct IpSegments {
-  std::vector<Uint128> starts;  // starts[0] == 0
+  std::vector<Key> starts;
   std::vector<IncludeExclude> sets;
+
+  // The segment holding `key` (branch-free binary search).
+  const IncludeExclude* Find(Key key) const {
+    if (starts.empty()) return nullptr;
+    const Key* base = starts.data();
+    size_t n = starts.size();
+    while (n > 1) {
+      const size_t half = n / 2;
+      base = base[half] <= key ? base + half : base;
+      n -= half;
+    }
+    return &sets[base - starts.data()];
+  }
 };
 
-// The address as one 128-bit number (IPv4 in its ::ffff:0:0/96 mapping).
-inline Uint128 AddressValue(const IpAddress& ip) {
+inline Uint128 AddressValue6(const IpAddress& ip) {
   return (static_cast<Uint128>(ip.high()) << 64) | ip.low();
+}
+inline uint32_t AddressValue4(const IpAddress& ip) {
+  return static_cast<uint32_t>(ip.low());  // ::ffff:a.b.c.d -> a.b.c.d
 }
 
 constexpr int kCountrySlots = 26 * 26 + 1;  // AA..ZZ, then "unknown"
@@ -77,7 +85,8 @@ constexpr int kUnknownCountrySlot = 26 * 26;
 struct LocationIndex {
   BitsetRef unconditioned = 0;  // no location condition, or include `All`
   BitsetRef configured = 0;     // has a location condition (What-If)
-  IpSegments v4, v6;
+  IpSegments<uint32_t> v4;
+  IpSegments<Uint128> v6;
   IncludeExclude no_ip;  // request without an IP: every IP include, no exclude
   std::vector<IncludeExclude> country_ip;   // kCountrySlots, by request.country
   std::vector<IncludeExclude> country_gps;  // kCountrySlots, by request.gps_country
@@ -171,6 +180,15 @@ struct CompiledTenant {
   BitsetRef shadow = 0;    // report-only policies
   BitsetRef block = 0;     // policies whose grant includes `block`
   BitsetRef residual = 0;  // policies needing a per-policy device filter check
+
+  // Grant shapes, so most verdicts are word operations (grant_resolver.cc):
+  // requires_builtin[k] = policies whose grant lists built-in control k;
+  // grant_and / grant_or = block-free grants of built-ins only; grant_atoms
+  // = grants with strengths, terms of use or custom controls (resolved per
+  // policy); grant_none = no grant controls (session-only: satisfied).
+  std::array<BitsetRef, 10> requires_builtin{};
+  BitsetRef grant_and = 0, grant_or = 0, grant_atoms = 0, grant_none = 0;
+  BitsetRef sessions = 0;  // policies with session controls
 
   // Users (spec 4.3). users_all: `All` / unknown include keywords.
   BitsetRef users_all = 0;

@@ -203,6 +203,7 @@ void PolicySetBuilder::AddTenant(const pb::TenantPolicies& tenant) {
   set_->max_tenant_strengths_ = std::max(
       set_->max_tenant_strengths_, static_cast<uint32_t>(t->strengths.size()));
   set_->tenant_index_[*tenant_id] = static_cast<int32_t>(t->index);
+  if (t->index == 0) set_->first_tenant_ = *tenant_id;
   set_->tenant_ids_.push_back(FormatGuid(*tenant_id));
   set_->tenants_.push_back(std::move(t));
 }

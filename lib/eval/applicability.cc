@@ -157,13 +157,9 @@ const uint64_t* ComputeLocation(const CompiledTenant& t, const RequestContext& c
   bits::Copy(inc, pool.at(l.unconditioned), w);
   bits::Zero(exc, w);
   if (r.has_ip) {
-    const IpSegments& segs = r.ip.v6 ? l.v6 : l.v4;
-    if (!segs.starts.empty()) {
-      const Uint128 value = AddressValue(r.ip);
-      size_t k = std::upper_bound(segs.starts.begin(), segs.starts.end(), value) -
-                 segs.starts.begin();
-      if (k > 0) OrEntry(pool, segs.sets[k - 1], inc, exc, w);
-    }
+    const IncludeExclude* e = r.ip.v6 ? l.v6.Find(AddressValue6(r.ip))
+                                      : l.v4.Find(AddressValue4(r.ip));
+    if (e != nullptr) OrEntry(pool, *e, inc, exc, w);
   } else if (!unsupplied) {
     OrEntry(pool, l.no_ip, inc, exc, w);  // unknown IP: fail closed
   }

@@ -10,11 +10,13 @@
 namespace crossgate {
 namespace bits {
 
+// Plain loops, not memcpy/memset: rows are a few words, where a library
+// call costs more than the copy.
 inline void Copy(uint64_t* d, const uint64_t* s, uint32_t w) {
-  std::memcpy(d, s, w * sizeof(uint64_t));
+  for (uint32_t i = 0; i < w; ++i) d[i] = s[i];
 }
 inline void Zero(uint64_t* d, uint32_t w) {
-  std::memset(d, 0, w * sizeof(uint64_t));
+  for (uint32_t i = 0; i < w; ++i) d[i] = 0;
 }
 inline void Or(uint64_t* d, const uint64_t* s, uint32_t w) {
   for (uint32_t i = 0; i < w; ++i) d[i] |= s[i];

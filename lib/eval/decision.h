@@ -81,6 +81,7 @@ enum class Reason : uint16_t {
   kTooManyRequirements,            // challenge overflow (fail closed)
   kScratchTooSmall,                // EvalScratch not sized for this set
   kInternalError,
+  kNoPolicySet,                    // the engine has nothing published yet
   kReasonCount,  // keep last
 };
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "lib/eval/bitset.h"
+
 namespace crossgate {
 namespace {
 
@@ -258,6 +260,55 @@ Verdict GrantResolver::Evaluate(const CompiledPolicy& policy,
   if (challengeable) return Verdict::kChallenge;
   *reason = best;
   return Verdict::kUnsatisfiable;
+}
+
+void GrantResolver::VerdictSets(const uint64_t* applicable,
+                                const uint64_t** satisfied,
+                                const uint64_t** unsatisfiable) noexcept {
+  enum : int { kSa = 16, kNs, kUn, kNu, kSat, kUnsat };
+  const uint32_t w = tenant_.words();
+  const BitsetPool& pool = tenant_.bits;
+  uint64_t* sa = scratch_.row(kSa);  // requires a satisfied control
+  uint64_t* ns = scratch_.row(kNs);  // requires a not-satisfied control
+  uint64_t* un = scratch_.row(kUn);  // requires an unsatisfiable control
+  uint64_t* nu = scratch_.row(kNu);  // requires a satisfiable control
+  bits::Zero(sa, w);
+  bits::Zero(ns, w);
+  bits::Zero(un, w);
+  bits::Zero(nu, w);
+  for (RequirementKind k : kBuiltins) {
+    const BitsetRef ref = tenant_.requires_builtin[static_cast<int>(k)];
+    if (ref == 0) continue;
+    const uint64_t* b = pool.at(ref);
+    bits::Or((builtins_.satisfied & Bit(k)) ? sa : ns, b, w);
+    bits::Or((builtins_.unsatisfiable & Bit(k)) ? un : nu, b, w);
+  }
+  uint64_t* sat = scratch_.row(kSat);
+  uint64_t* unsat = scratch_.row(kUnsat);
+  const uint64_t* g_and = pool.at(tenant_.grant_and);
+  const uint64_t* g_or = pool.at(tenant_.grant_or);
+  const uint64_t* g_none = pool.at(tenant_.grant_none);
+  const uint64_t* g_block = pool.at(tenant_.block);
+  const uint64_t* g_atoms = pool.at(tenant_.grant_atoms);
+  for (uint32_t i = 0; i < w; ++i) {
+    // AND: met when nothing required is unmet; blocked when anything
+    // required is unsatisfiable. OR: met when anything listed is met;
+    // blocked when everything listed is unsatisfiable.
+    sat[i] = applicable[i] & ((g_and[i] & ~ns[i]) | (g_or[i] & sa[i]) | g_none[i]);
+    unsat[i] = applicable[i] & ((g_and[i] & un[i]) | (g_or[i] & ~nu[i]) | g_block[i]);
+  }
+  for (uint32_t i = 0; i < w; ++i) {
+    for (uint64_t word = applicable[i] & g_atoms[i]; word != 0; word &= word - 1) {
+      const uint32_t local = i * 64 + static_cast<uint32_t>(__builtin_ctzll(word));
+      Reason reason = Reason::kNone;
+      const Verdict v = Evaluate(tenant_.policies[local], &reason);
+      const uint64_t bit = uint64_t{1} << (local & 63);
+      if (v == Verdict::kSatisfied) sat[i] |= bit;
+      if (v == Verdict::kUnsatisfiable) unsat[i] |= bit;
+    }
+  }
+  *satisfied = sat;
+  *unsatisfiable = unsat;
 }
 
 bool GrantResolver::Push(RequirementKind kind, uint32_t ref, uint32_t,

@@ -44,6 +44,13 @@ class GrantResolver {
   // The policy's clause. On kUnsatisfiable, *reason says why.
   Verdict Evaluate(const CompiledPolicy& policy, Reason* reason) noexcept;
 
+  // Verdicts of every policy in `applicable` as two bitsets: satisfied and
+  // unsatisfiable (the rest need a challenge). Built-in-only grants are
+  // resolved with word operations over requires_builtin; the rest one by
+  // one. Returns pointers to scratch rows.
+  void VerdictSets(const uint64_t* applicable, const uint64_t** satisfied,
+                   const uint64_t** unsatisfiable) noexcept;
+
   // Adds a challenged policy's unmet, challengeable atoms as requirement
   // groups (one per atom for AND, one for the whole clause for OR). Returns
   // false when the pending buffer is full.

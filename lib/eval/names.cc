@@ -33,6 +33,7 @@ constexpr absl::string_view kReasonNames[] = {
     "tooManyRequirements",
     "scratchTooSmall",
     "internalError",
+    "noPolicySet",
 };
 static_assert(sizeof(kReasonNames) / sizeof(kReasonNames[0]) ==
               static_cast<size_t>(Reason::kReasonCount));
