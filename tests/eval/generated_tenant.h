@@ -118,29 +118,53 @@ inline GeneratedTenant GenerateTenant(int policies, uint32_t seed = 42) {
     } else {
       a->add_include_applications("Office365");
     }
-    if (chance(10)) {
-      c->add_client_app_types(pb::CLIENT_APP_TYPE_EXCHANGE_ACTIVE_SYNC);
-      c->add_client_app_types(pb::CLIENT_APP_TYPE_OTHER);
+    const int grant = pick(100);
+    if (grant < 30) {
+      // Block policies are narrow in real tenants: legacy clients, risky
+      // sign-ins, unsupported platforms, countries, untrusted networks.
+      switch (pick(5)) {
+        case 0:
+          c->add_client_app_types(pb::CLIENT_APP_TYPE_EXCHANGE_ACTIVE_SYNC);
+          c->add_client_app_types(pb::CLIENT_APP_TYPE_OTHER);
+          break;
+        case 1:
+          c->add_sign_in_risk_levels(pb::RISK_LEVEL_HIGH);
+          break;
+        case 2:
+          c->mutable_platforms()->add_include_platforms(pb::DEVICE_PLATFORM_ALL);
+          c->mutable_platforms()->add_exclude_platforms(pb::DEVICE_PLATFORM_WINDOWS);
+          c->mutable_platforms()->add_exclude_platforms(pb::DEVICE_PLATFORM_IOS);
+          c->mutable_platforms()->add_exclude_platforms(pb::DEVICE_PLATFORM_ANDROID);
+          c->mutable_platforms()->add_exclude_platforms(pb::DEVICE_PLATFORM_MACOS);
+          break;
+        case 3:
+          c->mutable_locations()->add_include_locations(country_locations[2 + pick(2)]);
+          break;
+        default:
+          c->mutable_locations()->add_include_locations("All");
+          c->mutable_locations()->add_exclude_locations("AllTrusted");
+          c->mutable_locations()->add_exclude_locations(ip_locations[5 + pick(15)]);
+          c->add_user_risk_levels(pb::RISK_LEVEL_HIGH);
+          break;
+      }
+    } else {
+      if (chance(15)) {
+        c->mutable_platforms()->add_include_platforms(pb::DEVICE_PLATFORM_IOS);
+        c->mutable_platforms()->add_include_platforms(pb::DEVICE_PLATFORM_ANDROID);
+      }
+      int where = pick(100);
+      if (where < 20) {
+        c->mutable_locations()->add_include_locations("All");
+        c->mutable_locations()->add_exclude_locations("AllTrusted");
+      } else if (where < 25) {
+        c->mutable_locations()->add_include_locations(country_locations[pick(4)]);
+      } else if (where < 30) {
+        c->mutable_locations()->add_include_locations(ip_locations[pick(20)]);
+      }
+      if (chance(5)) c->add_sign_in_risk_levels(pb::RISK_LEVEL_MEDIUM);
     }
-    if (chance(15)) {
-      c->mutable_platforms()->add_include_platforms(pb::DEVICE_PLATFORM_ALL);
-      c->mutable_platforms()->add_exclude_platforms(pb::DEVICE_PLATFORM_WINDOWS);
-      c->mutable_platforms()->add_exclude_platforms(pb::DEVICE_PLATFORM_IOS);
-    }
-    int where = pick(100);
-    if (where < 20) {
-      c->mutable_locations()->add_include_locations("All");
-      c->mutable_locations()->add_exclude_locations("AllTrusted");
-    } else if (where < 25) {
-      c->mutable_locations()->add_include_locations(country_locations[pick(4)]);
-    } else if (where < 30) {
-      c->mutable_locations()->add_include_locations(ip_locations[pick(20)]);
-    }
-    if (chance(10)) c->add_sign_in_risk_levels(pb::RISK_LEVEL_HIGH);
-    if (chance(5)) c->add_user_risk_levels(pb::RISK_LEVEL_HIGH);
     pb::GrantControls* gc = p->mutable_grant_controls();
     gc->set_operator_(pb::GrantControls::OPERATOR_OR);
-    int grant = pick(100);
     if (grant < 30) {
       gc->add_built_in_controls(pb::BUILT_IN_CONTROL_BLOCK);
     } else if (grant < 55) {
