@@ -82,7 +82,7 @@ RequestBuilder& RequestBuilder::AddRole(const Guid& id) {
 RequestBuilder& RequestBuilder::External(absl::string_view home_tenant_id,
                                          uint32_t types,
                                          IdentitySource source) {
-  request_.home_tenant_id = G(home_tenant_id);
+  request_.home_tenant_id = home_tenant_id.empty() ? Guid() : G(home_tenant_id);
   request_.external_user_types = types;
   request_.identity_source = source;
   return *this;

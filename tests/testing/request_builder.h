@@ -48,8 +48,9 @@ class RequestBuilder {
   RequestBuilder& Roles(std::initializer_list<absl::string_view> ids);
   RequestBuilder& AddRole(absl::string_view id);
   RequestBuilder& AddRole(const Guid& id);
-  // An external principal: home tenant, ExternalUserTypeBit set, and where
-  // its credentials live.
+  // An external principal: home tenant (empty = unknown, e.g. a social or
+  // one-time-passcode identity), ExternalUserTypeBit set, and where its
+  // credentials live.
   RequestBuilder& External(absl::string_view home_tenant_id, uint32_t types,
                            IdentitySource source = IdentitySource::kEntra);
   RequestBuilder& HomeUser(absl::string_view id);
