@@ -182,7 +182,10 @@ std::string ReferenceDecision::DebugString() const {
     absl::StrAppend(&out, "\n    [group ", r.group, "] ",
                     RequirementKindName(r.kind),
                     r.ref.empty() ? "" : absl::StrCat("(", r.ref, ")"),
-                    " from ", r.policy_id);
+                    " from ", r.policy_id,
+                    r.where == ChallengeLocation::kNone
+                        ? ""
+                        : absl::StrCat(" at ", ChallengeLocationName(r.where)));
   }
   absl::StrAppend(&out, "\n  policies:");
   if (policy_results.empty()) absl::StrAppend(&out, " -");

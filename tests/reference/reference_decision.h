@@ -23,11 +23,14 @@ struct ReferenceRequirement {
   std::string policy_id;  // the (first, by id) policy that asked for it
   // Alternatives share a group number (an OR grant); every group must be met.
   int group = 0;
+  // Where the user is prompted for it (spec 5.5, 6.4); kNone for a block's
+  // unmet controls.
+  ChallengeLocation where = ChallengeLocation::kNone;
 
   friend bool operator==(const ReferenceRequirement& a,
                          const ReferenceRequirement& b) {
     return a.kind == b.kind && a.ref == b.ref && a.policy_id == b.policy_id &&
-           a.group == b.group;
+           a.group == b.group && a.where == b.where;
   }
 };
 

@@ -84,7 +84,8 @@ void BuildChallenge(const std::vector<Enforced>& enforced,
   int group = 0;
   for (const Clause& c : clauses) {
     for (const auto& a : c.atoms) {
-      d->requirements.push_back({a.atom.kind, a.atom.ref, c.policy_id, group});
+      d->requirements.push_back(
+          {a.atom.kind, a.atom.ref, c.policy_id, group, a.where});
     }
     ++group;
   }

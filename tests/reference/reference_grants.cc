@@ -131,8 +131,12 @@ AtomVerdict Strength(const std::string& id, const RequestContext& ctx) {
 }
 
 // 2.11 / 5.5: a guest's device claim counts only from home, through trust.
-// D10: an unmet device requirement is a block, never a challenge.
+// D10: an unmet device requirement is a block, never a challenge. 4.11: the
+// device-code flow carries no device state (it belongs to the other device).
 AtomVerdict Device(bool claim, bool trusted, const RequestContext& ctx) {
+  if (ctx.request->authentication_flow == AuthenticationFlow::kDeviceCodeFlow) {
+    return Never();
+  }
   switch (ctx.claim_context) {
     case ClaimContext::kMember:
       return claim ? Met() : Never();

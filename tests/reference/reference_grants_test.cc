@@ -83,10 +83,11 @@ TEST(ReferenceGrantsTest, EveryApplicablePolicyMustBeSatisfied) {
   EXPECT_EQ(d.challenge_location, ChallengeLocation::kResourceTenant);
   ASSERT_EQ(d.requirements.size(), 2u);
   EXPECT_EQ(d.requirements[0],
-            (ReferenceRequirement{RequirementKind::kMfa, "", "mfa", 0}));
-  EXPECT_EQ(
-      d.requirements[1],
-      (ReferenceRequirement{RequirementKind::kTermsOfUse, kTerms, "tou", 1}));
+            (ReferenceRequirement{RequirementKind::kMfa, "", "mfa", 0,
+                                  ChallengeLocation::kResourceTenant}));
+  EXPECT_EQ(d.requirements[1],
+            (ReferenceRequirement{RequirementKind::kTermsOfUse, kTerms, "tou",
+                                  1, ChallengeLocation::kResourceTenant}));
   d = Eval(b, Member().Mfa().AcceptTerms(kTerms));
   EXPECT_EQ(d.outcome, Outcome::kAllow) << d.DebugString();
   EXPECT_TRUE(d.requirements.empty());
@@ -134,6 +135,17 @@ TEST(ReferenceGrantsTest, UnmetDeviceAndAppGrantsBlock) {
   ReferenceDecision d = Eval(app, Member());
   ASSERT_EQ(d.requirements.size(), 2u);
   EXPECT_EQ(d.requirements[0].group, d.requirements[1].group) << "alternatives";
+}
+
+TEST(ReferenceGrantsTest, DeviceCodeFlowCannotSatisfyDeviceGrants) {
+  // 4.11: the device state belongs to the other device.
+  auto b =
+      Tenant(PolicyText("p", Grant("OR", absl::StrCat(kCompliant, kHybrid))));
+  EXPECT_EQ(Eval(b, Member().CompliantDevice()).outcome, Outcome::kAllow);
+  EXPECT_EQ(Eval(b, Member().CompliantDevice().Flow(
+                        AuthenticationFlow::kDeviceCodeFlow))
+                .outcome,
+            Outcome::kBlock);
 }
 
 TEST(ReferenceGrantsTest, BlockingPolicyIsTheFirstByIdThatCannotBeMet) {
