@@ -19,9 +19,9 @@
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/text_format.h"
 #include "gtest/gtest.h"
-#include "tests/differential/engine_evaluator.h"
-#include "tests/differential/evaluators.h"
 #include "tests/reference/decision_diff.h"
+#include "tests/testing/engine_evaluator.h"
+#include "tests/testing/evaluators.h"
 #include "tests/testing/random_bundle.h"
 #include "tests/testing/request_generator.h"
 

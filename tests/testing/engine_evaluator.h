@@ -1,5 +1,5 @@
-#ifndef CROSSGATE_TESTS_DIFFERENTIAL_ENGINE_EVALUATOR_H_
-#define CROSSGATE_TESTS_DIFFERENTIAL_ENGINE_EVALUATOR_H_
+#ifndef CROSSGATE_TESTS_TESTING_ENGINE_EVALUATOR_H_
+#define CROSSGATE_TESTS_TESTING_ENGINE_EVALUATOR_H_
 
 // The indexed engine behind the differential Evaluator interface. Until the
 // engine (lib/compile/compiler.h, lib/eval/evaluator.h) is on the branch,
@@ -9,7 +9,7 @@
 #include <memory>
 #include <vector>
 
-#include "tests/differential/evaluators.h"
+#include "tests/testing/evaluators.h"
 
 namespace crossgate {
 namespace differential {
@@ -21,4 +21,4 @@ inline void AddEngineEvaluator(
 }  // namespace differential
 }  // namespace crossgate
 
-#endif  // CROSSGATE_TESTS_DIFFERENTIAL_ENGINE_EVALUATOR_H_
+#endif  // CROSSGATE_TESTS_TESTING_ENGINE_EVALUATOR_H_

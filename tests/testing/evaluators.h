@@ -1,5 +1,5 @@
-#ifndef CROSSGATE_TESTS_DIFFERENTIAL_EVALUATORS_H_
-#define CROSSGATE_TESTS_DIFFERENTIAL_EVALUATORS_H_
+#ifndef CROSSGATE_TESTS_TESTING_EVALUATORS_H_
+#define CROSSGATE_TESTS_TESTING_EVALUATORS_H_
 
 // One small interface over every evaluator the differential test runs (in
 // the manner of RE2's tester.h engines and Cedar's CedarTestImplementation):
@@ -61,4 +61,4 @@ inline reference::ReferenceOptions ReferenceOptionsFor(
 }  // namespace differential
 }  // namespace crossgate
 
-#endif  // CROSSGATE_TESTS_DIFFERENTIAL_EVALUATORS_H_
+#endif  // CROSSGATE_TESTS_TESTING_EVALUATORS_H_
