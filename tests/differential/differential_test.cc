@@ -20,6 +20,7 @@
 #include "google/protobuf/text_format.h"
 #include "gtest/gtest.h"
 #include "tests/reference/decision_diff.h"
+#include "tests/reference/library_data.h"
 #include "tests/testing/engine_evaluator.h"
 #include "tests/testing/evaluators.h"
 #include "tests/testing/random_bundle.h"
@@ -49,8 +50,16 @@ uint64_t Mix(uint64_t x) {
   return x ^ (x >> 31);
 }
 
+// The app-set table both evaluators use: the library's shipped table when it
+// is on the branch (the engine always uses it), else the random universe's.
 AppSetTable UniverseAppSets() {
   AppSetTable t;
+  if (reference::HaveShippedAppSets()) {
+    for (const auto& [name, ids] : reference::ShippedAppSetTable()) {
+      t.emplace_back(name, ids);
+    }
+    return t;
+  }
   for (const auto& s : testing::RandomUniverse::AppSets()) t.push_back(s);
   return t;
 }
