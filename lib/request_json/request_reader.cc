@@ -601,8 +601,16 @@ absl::Status RequestReader::Parse(absl::string_view json,
         "request: invalid JSON: ",
         absl::string_view(parsed.message().data(), parsed.message().size())));
   }
+  return ParseRequestValue(root_, defaults, out, notes);
+}
+
+absl::Status ParseRequestValue(const google::protobuf::Value& root,
+                               const RequestDefaults& defaults,
+                               ParsedRequest* out,
+                               std::vector<std::string>* notes) {
+  out->Clear();
   absl::Status status =
-      request_json_internal::ReadRequest(root_, defaults, out, notes);
+      request_json_internal::ReadRequest(root, defaults, out, notes);
   request_json_internal::ParsedRequestAccess::Relink(out);
   return status;
 }
