@@ -202,7 +202,10 @@ absl::Status ReadUser(const Value* const* slots, const JsonPath& path,
                        "tenant, but externalTenantId names another tenant");
     }
   } else {
-    if (user_type == UserType::kUnset) {
+    // Spec 4.3 classification from userType and where the account lives.
+    // Only a guessed userType is a default worth a note.
+    const bool guessed = user_type == UserType::kUnset;
+    if (guessed) {
       user_type = external_account ? UserType::kGuest : UserType::kMember;
       Note(notes, user_type_path.ToString(), " not given: read as ",
            external_account ? "guest (the account is external)"
@@ -213,7 +216,7 @@ absl::Status ReadUser(const Value* const* slots, const JsonPath& path,
     } else if (external_account) {
       types = kB2bCollaborationMember;
     }
-    if (types != 0) {
+    if (guessed && types != 0) {
       Note(notes, types_path.ToString(), " not given: derived ",
            ExternalUserTypesName(types));
     }
@@ -269,7 +272,7 @@ absl::Status ReadUser(const Value* const* slots, const JsonPath& path,
     Note(notes, home_user_path.ToString(),
          " not given: using userId (a direct-connect user has no object in "
          "the resource tenant)");
-  } else {
+  } else if (!non_entra) {  // D3: non-Entra identities skip XTAP
     Note(notes, home_user_path.ToString(),
          " not given: cross-tenant access user targets cannot match this "
          "user");
@@ -285,7 +288,7 @@ absl::Status ReadUser(const Value* const* slots, const JsonPath& path,
     }
   } else if (internal) {
     home_groups.assign(groups.begin(), groups.end());
-  } else {
+  } else if (!non_entra) {
     Note(notes, home_groups_path.ToString(),
          " not given: the user is in no home-tenant groups");
   }
