@@ -543,3 +543,29 @@ TEST(RequestReaderTest, IgnoresODataAnnotationsAndNulls) {
 
 }  // namespace
 }  // namespace crossgate
+
+namespace crossgate {
+namespace {
+
+// Every ```json block of docs/request.md is a valid request.
+TEST(RequestDocsTest, ExamplesInDocsParse) {
+  std::string doc = testing_request_json::ReadFileOrDie(
+      std::string(CROSSGATE_SOURCE_DIR) + "/docs/request.md");
+  int blocks = 0;
+  size_t pos = 0;
+  while ((pos = doc.find("```json\n", pos)) != std::string::npos) {
+    pos += 8;
+    size_t end = doc.find("```", pos);
+    ASSERT_NE(end, std::string::npos);
+    std::string json = doc.substr(pos, end - pos);
+    auto parsed = ParseRequestJson(json, testing_request_json::ContosoDefaults(),
+                                   nullptr);
+    EXPECT_TRUE(parsed.ok()) << parsed.status() << "\n" << json;
+    ++blocks;
+    pos = end + 3;
+  }
+  EXPECT_EQ(blocks, 6);
+}
+
+}  // namespace
+}  // namespace crossgate
