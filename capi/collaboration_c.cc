@@ -40,10 +40,10 @@ extern "C" {
 CROSSGATE_API int crossgate_snapshot_can_invite(
     crossgate_check_result* out, const crossgate_snapshot* snapshot,
     const crossgate_invitation* invitation, crossgate_error** err) {
-  return GuardFailClosed(err, [&](int s) { WriteFailure(out, s); }, [&] {
+  return GuardFailClosed(err, [&](int s) { WriteFailure(out, s); }, [&]() -> int {
     if (int rc = CheckResultOut(out, err)) return rc;
     if (snapshot == nullptr) return SetError(err, CROSSGATE_EINVALID, "argument is NULL", "snapshot");
-    crossgate_invitation in;
+    crossgate_invitation in{};
     if (int rc = ReadStruct(invitation, &in, "invitation", err)) return rc;
     if (in.invitee_email.data == nullptr ||
         (in.inviter_roles == nullptr && in.inviter_role_count != 0)) {
@@ -61,10 +61,10 @@ CROSSGATE_API int crossgate_snapshot_can_invite(
 CROSSGATE_API int crossgate_snapshot_can_self_service_sign_up(
     crossgate_check_result* out, const crossgate_snapshot* snapshot,
     const crossgate_sign_up* sign_up, crossgate_error** err) {
-  return GuardFailClosed(err, [&](int s) { WriteFailure(out, s); }, [&] {
+  return GuardFailClosed(err, [&](int s) { WriteFailure(out, s); }, [&]() -> int {
     if (int rc = CheckResultOut(out, err)) return rc;
     if (snapshot == nullptr) return SetError(err, CROSSGATE_EINVALID, "argument is NULL", "snapshot");
-    crossgate_sign_up in;
+    crossgate_sign_up in{};
     if (int rc = ReadStruct(sign_up, &in, "sign_up", err)) return rc;
     if (in.identity_source < 0 || in.identity_source > CROSSGATE_IDENTITY_SAML_WS_FEDERATION) {
       return SetError(err, CROSSGATE_EENUM, "unknown value", "sign_up/identity_source");

@@ -24,14 +24,14 @@
 namespace crossgate::capi {
 namespace {
 
-absl::Status Missing(absl::string_view piece) {
+[[maybe_unused]] absl::Status Missing(absl::string_view piece) {
   return absl::UnimplementedError(
       absl::StrCat(piece, " is not part of this build"));
 }
 
 // JSON documents start with '{' or '['; a serialized PolicyBundle starts
 // with a field tag (0x08 or 0x12), never with either.
-bool LooksLikeJson(absl::string_view bytes) {
+[[maybe_unused]] bool LooksLikeJson(absl::string_view bytes) {
   for (char c : bytes) {
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
     return c == '{' || c == '[';
@@ -39,7 +39,7 @@ bool LooksLikeJson(absl::string_view bytes) {
   return false;
 }
 
-#if !CROSSGATE_HAVE_LOADER
+#if CROSSGATE_HAVE_EVALUATOR && !CROSSGATE_HAVE_LOADER
 // Without lib/load/loader.h only binary bundles load, parsed as protobuf;
 // CompilePolicySet still validates them.
 absl::StatusOr<policy::v1::PolicyBundle> ReadBinary(absl::string_view bytes,
@@ -75,7 +75,7 @@ absl::StatusOr<policy::v1::PolicyBundle> ReadInput(const LoadInput& input,
   }
   return ReadBinary(contents.str(), input.paths[0], issues);
 }
-#else
+#elif CROSSGATE_HAVE_EVALUATOR
 absl::StatusOr<policy::v1::PolicyBundle> ReadInput(const LoadInput& input,
                                                    std::vector<LoadIssue>* issues) {
   if (!input.from_memory) return LoadPaths(input.paths, issues);

@@ -18,14 +18,50 @@ static_assert(CROSSGATE_WHATIF_AUTHENTICATION_FLOW ==
 static_assert(CROSSGATE_REQUIREMENT_APP_PROTECTION_POLICY ==
               static_cast<int>(RequirementKind::kAppProtectionPolicy));
 
+// lib/eval/decision.h gains appended fields as the engine lands; these read
+// them when present (C++20 requires-expressions) and default otherwise.
+template <typename T>
+bool CaeDisabled(const T& s) {
+  if constexpr (requires { s.continuous_access_evaluation_disabled; }) {
+    return s.continuous_access_evaluation_disabled;
+  }
+  return false;
+}
+template <typename T>
+bool IgnoredForDirectConnect(const T& s) {
+  if constexpr (requires { s.ignored_for_direct_connect; }) {
+    return s.ignored_for_direct_connect;
+  }
+  return false;
+}
+template <typename T>
+int32_t TenantIndex(const T& d) {
+  if constexpr (requires { d.tenant_index; }) return d.tenant_index;
+  return -1;
+}
+template <typename T>
+uint32_t Applies(const T& p) {
+  if constexpr (requires { p.applies; }) return p.applies ? 1u : 0u;
+  return p.result == PolicyResult::kNotApplied ||
+                 p.result == PolicyResult::kReportOnlyNotApplied ||
+                 p.result == PolicyResult::kNotEnabled
+             ? 0u
+             : 1u;
+}
+template <typename T>
+int32_t Where(const T& r) {
+  if constexpr (requires { r.where; }) return static_cast<int32_t>(r.where);
+  return CROSSGATE_CHALLENGE_RESOURCE_TENANT;
+}
+
 uint32_t SessionFlags(const SessionOutcome& s) {
   uint32_t flags = 0;
   if (s.application_enforced_restrictions) flags |= CROSSGATE_SESSION_APP_ENFORCED_RESTRICTIONS;
   if (s.disable_resilience_defaults) flags |= CROSSGATE_SESSION_DISABLE_RESILIENCE_DEFAULTS;
   if (s.secure_sign_in_session) flags |= CROSSGATE_SESSION_SECURE_SIGN_IN_SESSION;
   if (s.continuous_access_evaluation_strict) flags |= CROSSGATE_SESSION_CAE_STRICT;
-  if (s.continuous_access_evaluation_disabled) flags |= CROSSGATE_SESSION_CAE_DISABLED;
-  if (s.ignored_for_direct_connect) flags |= CROSSGATE_SESSION_IGNORED_FOR_DIRECT_CONNECT;
+  if (CaeDisabled(s)) flags |= CROSSGATE_SESSION_CAE_DISABLED;
+  if (IgnoredForDirectConnect(s)) flags |= CROSSGATE_SESSION_IGNORED_FOR_DIRECT_CONNECT;
   return flags;
 }
 
@@ -38,7 +74,7 @@ void Fill(const Decision& in, crossgate_decision* d) {
   d->challenge_location = static_cast<int32_t>(in.challenge_location);
   d->reason = in.reason;
   d->deciding_policy = in.deciding_policy;
-  d->tenant_index = in.tenant_index;
+  d->tenant_index = TenantIndex(in);
   d->bundle_version = in.bundle_version;
   d->generation = in.generation;
   d->sign_in_frequency_minutes = in.session.sign_in_frequency_minutes;
@@ -53,7 +89,7 @@ void Fill(const Decision& in, crossgate_decision* d) {
     for (uint32_t i = 0; i < n; ++i) {
       const PolicyOutcome& p = in.policy_results[i];
       d->policy_results[i] = {p.policy_index, static_cast<int32_t>(p.result),
-                              static_cast<int32_t>(p.reason), p.applies ? 1u : 0u};
+                              static_cast<int32_t>(p.reason), Applies(p)};
     }
   }
 
@@ -63,7 +99,7 @@ void Fill(const Decision& in, crossgate_decision* d) {
   for (uint32_t i = 0; i < count; ++i) {
     const Requirement& r = in.requirements[i];
     d->requirements[i] = {static_cast<int32_t>(r.kind), r.ref, r.policy_index,
-                          r.group, static_cast<int32_t>(r.where), 0};
+                          r.group, Where(r), 0};
   }
 }
 

@@ -71,10 +71,10 @@ extern "C" {
 CROSSGATE_API int crossgate_engine_create(crossgate_engine** out,
                                           const crossgate_engine_options* opts,
                                           crossgate_error** err) {
-  return Guard(err, [&] {
+  return Guard(err, [&]() -> int {
     if (out == nullptr) return SetError(err, CROSSGATE_EINVALID, "argument is NULL", "out");
     *out = nullptr;
-    crossgate_engine_options o;
+    crossgate_engine_options o{};
     if (int rc = ReadOptionalStruct(opts, &o, "opts", err)) return rc;
     if (o.flags != 0) {
       return SetError(err, CROSSGATE_EINVALID, "unknown flag bits", "opts/flags");
@@ -92,13 +92,13 @@ CROSSGATE_API int crossgate_engine_load_paths(
     crossgate_load_report** report, crossgate_engine* engine,
     const crossgate_str* paths, size_t path_count,
     const crossgate_load_options* opts, crossgate_error** err) {
-  return Guard(err, [&] {
+  return Guard(err, [&]() -> int {
     if (report != nullptr) *report = nullptr;
     if (engine == nullptr) return SetError(err, CROSSGATE_EINVALID, "argument is NULL", "engine");
     if (paths == nullptr || path_count == 0) {
       return SetError(err, CROSSGATE_EINVALID, "no paths given", "paths");
     }
-    crossgate_load_options o;
+    crossgate_load_options o{};
     if (int rc = ReadLoadOptions(opts, &o, err)) return rc;
     LoadInput input;
     for (size_t i = 0; i < path_count; ++i) {
@@ -114,13 +114,13 @@ CROSSGATE_API int crossgate_engine_load_paths(
 CROSSGATE_API int crossgate_engine_load_memory(
     crossgate_load_report** report, crossgate_engine* engine, const void* data,
     size_t size, const crossgate_load_options* opts, crossgate_error** err) {
-  return Guard(err, [&] {
+  return Guard(err, [&]() -> int {
     if (report != nullptr) *report = nullptr;
     if (engine == nullptr) return SetError(err, CROSSGATE_EINVALID, "argument is NULL", "engine");
     if (data == nullptr && size != 0) {
       return SetError(err, CROSSGATE_EINVALID, "argument is NULL", "data");
     }
-    crossgate_load_options o;
+    crossgate_load_options o{};
     if (int rc = ReadLoadOptions(opts, &o, err)) return rc;
     LoadInput input;
     input.from_memory = true;

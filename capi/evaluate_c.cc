@@ -53,7 +53,7 @@ int EvaluateOne(const PublishedSnapshot& snapshot, const crossgate_request* requ
 int EvaluateElement(const PublishedSnapshot& snapshot, const crossgate_request* request,
                     uint32_t request_stride, crossgate_decision* out, size_t index,
                     crossgate_error** err) noexcept {
-  return GuardFailClosed(err, [&](int s) { WriteFailure(out, s); }, [&] {
+  return GuardFailClosed(err, [&](int s) { WriteFailure(out, s); }, [&]() -> int {
     if (int rc = CheckOut(out, err)) return rc;
     if (request->struct_size != request_stride) {
       return SetError(err, CROSSGATE_EINVALID,
@@ -148,7 +148,7 @@ CROSSGATE_API int crossgate_evaluate(crossgate_decision* out,
                                      const crossgate_engine* engine,
                                      const crossgate_request* request,
                                      crossgate_error** err) {
-  return GuardFailClosed(err, [&](int s) { WriteFailure(out, s); }, [&] {
+  return GuardFailClosed(err, [&](int s) { WriteFailure(out, s); }, [&]() -> int {
     if (int rc = CheckOut(out, err)) return rc;
     if (engine == nullptr) return SetError(err, CROSSGATE_EINVALID, "argument is NULL", "engine");
     const crossgate::PublishedSnapshot* snapshot = engine->publisher.CurrentCached();
@@ -161,7 +161,7 @@ CROSSGATE_API int crossgate_snapshot_evaluate(crossgate_decision* out,
                                               const crossgate_snapshot* snapshot,
                                               const crossgate_request* request,
                                               crossgate_error** err) {
-  return GuardFailClosed(err, [&](int s) { WriteFailure(out, s); }, [&] {
+  return GuardFailClosed(err, [&](int s) { WriteFailure(out, s); }, [&]() -> int {
     if (int rc = CheckOut(out, err)) return rc;
     if (snapshot == nullptr) return SetError(err, CROSSGATE_EINVALID, "argument is NULL", "snapshot");
     return EvaluateOne(*snapshot->rep, request, out, err);
@@ -172,7 +172,7 @@ CROSSGATE_API int crossgate_evaluate_batch(crossgate_decision* decisions,
                                            const crossgate_engine* engine,
                                            const crossgate_request* requests,
                                            size_t count, crossgate_error** err) {
-  return Guard(err, [&] {
+  return Guard(err, [&]() -> int {
     if (engine == nullptr) {
       return EvaluateBatch(decisions, nullptr, CROSSGATE_EINVALID, requests, count, err);
     }
@@ -186,7 +186,7 @@ CROSSGATE_API int crossgate_evaluate_batch(crossgate_decision* decisions,
 CROSSGATE_API int crossgate_snapshot_evaluate_batch(
     crossgate_decision* decisions, const crossgate_snapshot* snapshot,
     const crossgate_request* requests, size_t count, crossgate_error** err) {
-  return Guard(err, [&] {
+  return Guard(err, [&]() -> int {
     return EvaluateBatch(decisions, snapshot == nullptr ? nullptr : snapshot->rep.get(),
                          CROSSGATE_EINVALID, requests, count, err);
   });
@@ -196,7 +196,7 @@ CROSSGATE_API int crossgate_evaluate_json(crossgate_decision* out,
                                           const crossgate_engine* engine,
                                           const char* json, size_t size,
                                           crossgate_error** err) {
-  return GuardFailClosed(err, [&](int s) { WriteFailure(out, s); }, [&] {
+  return GuardFailClosed(err, [&](int s) { WriteFailure(out, s); }, [&]() -> int {
     if (int rc = CheckOut(out, err)) return rc;
     if (engine == nullptr || json == nullptr) {
       return SetError(err, CROSSGATE_EINVALID, "argument is NULL",

@@ -41,7 +41,7 @@ CROSSGATE_API int crossgate_decision_to_json(char* buf, size_t capacity,
                                              const crossgate_snapshot* snapshot,
                                              const crossgate_decision* decision,
                                              crossgate_error** err) {
-  return Guard(err, [&] {
+  return Guard(err, [&]() -> int {
     if (size_out == nullptr || (buf == nullptr && capacity != 0)) {
       return SetError(err, CROSSGATE_EINVALID, "argument is NULL");
     }
@@ -59,7 +59,7 @@ CROSSGATE_API int crossgate_decision_to_json(char* buf, size_t capacity,
 CROSSGATE_API int crossgate_decision_to_json_alloc(
     char** out, size_t* size_out, const crossgate_snapshot* snapshot,
     const crossgate_decision* decision, crossgate_error** err) {
-  return Guard(err, [&] {
+  return Guard(err, [&]() -> int {
     if (out == nullptr) return SetError(err, CROSSGATE_EINVALID, "argument is NULL", "out");
     *out = nullptr;
     std::string json;

@@ -19,7 +19,8 @@ constexpr uint32_t kKnownClaims = (1u << 7) - 1;
 static_assert(CROSSGATE_PLATFORM_UNKNOWN == static_cast<int>(Platform::kUnknown));
 static_assert(CROSSGATE_RISK_HIDDEN == static_cast<int>(RiskLevel::kHidden));
 static_assert(CROSSGATE_CLIENT_APP_OTHER == static_cast<int>(ClientApp::kOther));
-static_assert(CROSSGATE_EXTERNAL_SERVICE_PROVIDER == kServiceProvider);
+static_assert(static_cast<uint32_t>(CROSSGATE_EXTERNAL_SERVICE_PROVIDER) ==
+              static_cast<uint32_t>(kServiceProvider));
 
 uint64_t LoadBigEndian64(const uint8_t* p) {
   uint64_t v = 0;
@@ -124,7 +125,7 @@ int RequestConverter::CopyGuids(const crossgate_guid* data, size_t count,
 
 int RequestConverter::Convert(const crossgate_request* in_ptr, Request* out,
                               crossgate_error** err) {
-  crossgate_request in;
+  crossgate_request in{};
   int rc = ReadStruct(in_ptr, &in, "request", err);
   if (rc != CROSSGATE_OK) return rc;
   if ((in.flags & ~kKnownRequestFlags) != 0) {
@@ -231,7 +232,7 @@ int RequestConverter::Convert(const crossgate_request* in_ptr, Request* out,
   claims.satisfied_custom_controls = custom_controls_;
 
   if (in.device != nullptr) {
-    crossgate_device device;
+    crossgate_device device{};
     if ((rc = ReadStruct(in.device, &device, "request/device", err))) return rc;
     // TODO(#5): translate to device_filter::DeviceAttributes once the
     // device-filter module lands; until then a device fails closed rather

@@ -13,7 +13,7 @@ extern "C" {
 CROSSGATE_API int crossgate_engine_snapshot(crossgate_snapshot** out,
                                             const crossgate_engine* engine,
                                             crossgate_error** err) {
-  return Guard(err, [&] {
+  return Guard(err, [&]() -> int {
     if (out == nullptr) return SetError(err, CROSSGATE_EINVALID, "argument is NULL", "out");
     *out = nullptr;
     if (engine == nullptr) return SetError(err, CROSSGATE_EINVALID, "argument is NULL", "engine");
@@ -42,7 +42,7 @@ CROSSGATE_API int crossgate_snapshot_policy(crossgate_policy_info* out,
                                             const crossgate_decision* decision,
                                             uint32_t policy_index,
                                             crossgate_error** err) {
-  return Guard(err, [&] {
+  return Guard(err, [&]() -> int {
     if (out == nullptr || snapshot == nullptr || decision == nullptr) {
       return SetError(err, CROSSGATE_EINVALID, "argument is NULL");
     }

@@ -18,7 +18,7 @@ extern "C" {
 
 CROSSGATE_API int crossgate_guid_parse(crossgate_guid* out, const char* text,
                                        size_t size, crossgate_error** err) {
-  return Guard(err, [&] {
+  return Guard(err, [&]() -> int {
     if (out == nullptr || (text == nullptr && size != 0)) {
       return SetError(err, CROSSGATE_EINVALID, "argument is NULL");
     }
@@ -31,7 +31,7 @@ CROSSGATE_API int crossgate_guid_parse(crossgate_guid* out, const char* text,
 
 CROSSGATE_API int crossgate_guid_format(char* out, size_t out_size,
                                         const crossgate_guid* guid) {
-  return Guard(nullptr, [&] {
+  return Guard(nullptr, [&]() -> int {
     if (out == nullptr || guid == nullptr) return CROSSGATE_EINVALID;
     if (out_size < 37) return CROSSGATE_EBUFSIZE;
     std::string text = crossgate::FormatGuid(crossgate::capi::ToGuid(*guid));
@@ -42,7 +42,7 @@ CROSSGATE_API int crossgate_guid_format(char* out, size_t out_size,
 
 CROSSGATE_API int crossgate_ip_parse(crossgate_ip* out, const char* text,
                                      size_t size, crossgate_error** err) {
-  return Guard(err, [&] {
+  return Guard(err, [&]() -> int {
     if (out == nullptr || (text == nullptr && size != 0)) {
       return SetError(err, CROSSGATE_EINVALID, "argument is NULL");
     }
