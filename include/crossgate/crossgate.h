@@ -88,6 +88,16 @@
 
 CROSSGATE_BEGIN_DECL
 
+/* _INIT macros: a zero-filled struct with struct_size set. C uses a
+ * designated initializer (no -Wmissing-field-initializers warning); C++ an
+ * immediately invoked lambda (C++11). */
+#ifdef __cplusplus
+#define CROSSGATE_STRUCT_INIT_(type) \
+  ([] { type v_{}; v_.struct_size = (uint32_t)sizeof(type); return v_; }())
+#else
+#define CROSSGATE_STRUCT_INIT_(type) { .struct_size = (uint32_t)sizeof(type) }
+#endif
+
 /* ------------------------------------------------------------------------ */
 /* Status codes and errors                                                  */
 /* ------------------------------------------------------------------------ */
@@ -137,8 +147,7 @@ typedef struct crossgate_issue {
   const char* path;      /* owned by the error or report it came from */
   const char* message;   /* owned by the error or report it came from */
 } crossgate_issue;
-#define CROSSGATE_ISSUE_INIT \
-  { (uint32_t)sizeof(crossgate_issue), 0, 0, 0, NULL, NULL, NULL }
+#define CROSSGATE_ISSUE_INIT CROSSGATE_STRUCT_INIT_(crossgate_issue)
 CROSSGATE_API int crossgate_issue_init(crossgate_issue* issue,
                                        size_t struct_size);
 
@@ -335,7 +344,7 @@ typedef struct crossgate_device {
   size_t system_label_count;
   crossgate_str extension_attributes[15]; /* extensionAttribute1..15 */
 } crossgate_device;
-#define CROSSGATE_DEVICE_INIT { (uint32_t)sizeof(crossgate_device), 0, {NULL, 0} }
+#define CROSSGATE_DEVICE_INIT CROSSGATE_STRUCT_INIT_(crossgate_device)
 CROSSGATE_API int crossgate_device_init(crossgate_device* device,
                                         size_t struct_size);
 
@@ -396,7 +405,7 @@ typedef struct crossgate_request {
    * CROSSGATE_REQUEST_TENANT_RESTRICTIONS. */
   crossgate_guid tenant_restrictions_tenant_id;
 } crossgate_request;
-#define CROSSGATE_REQUEST_INIT { (uint32_t)sizeof(crossgate_request), 0 }
+#define CROSSGATE_REQUEST_INIT CROSSGATE_STRUCT_INIT_(crossgate_request)
 /* Zero-fills *request and sets struct_size. Returns CROSSGATE_EINVALID for
  * NULL, CROSSGATE_EVERSION for a struct_size this library cannot serve. */
 CROSSGATE_API int crossgate_request_init(crossgate_request* request,
@@ -546,7 +555,7 @@ typedef struct crossgate_decision {
   uint32_t reserved0;
   crossgate_requirement requirements[CROSSGATE_MAX_REQUIREMENTS];
 } crossgate_decision;
-#define CROSSGATE_DECISION_INIT { (uint32_t)sizeof(crossgate_decision), 0 }
+#define CROSSGATE_DECISION_INIT CROSSGATE_STRUCT_INIT_(crossgate_decision)
 CROSSGATE_API int crossgate_decision_init(crossgate_decision* decision,
                                           size_t struct_size);
 
@@ -579,8 +588,7 @@ typedef struct crossgate_engine_options {
   uint32_t struct_size;
   uint32_t flags;
 } crossgate_engine_options;
-#define CROSSGATE_ENGINE_OPTIONS_INIT \
-  { (uint32_t)sizeof(crossgate_engine_options), 0 }
+#define CROSSGATE_ENGINE_OPTIONS_INIT CROSSGATE_STRUCT_INIT_(crossgate_engine_options)
 CROSSGATE_API int crossgate_engine_options_init(crossgate_engine_options* opts,
                                                 size_t struct_size);
 
@@ -615,8 +623,7 @@ typedef struct crossgate_load_options {
   uint32_t reserved0;
   uint64_t bundle_version;
 } crossgate_load_options;
-#define CROSSGATE_LOAD_OPTIONS_INIT \
-  { (uint32_t)sizeof(crossgate_load_options), 0, 0, 0, 0 }
+#define CROSSGATE_LOAD_OPTIONS_INIT CROSSGATE_STRUCT_INIT_(crossgate_load_options)
 CROSSGATE_API int crossgate_load_options_init(crossgate_load_options* opts,
                                               size_t struct_size);
 
@@ -727,8 +734,7 @@ typedef struct crossgate_policy_info {
   crossgate_str id;           /* Graph policy id; owned by the snapshot */
   crossgate_str display_name; /* owned by the snapshot */
 } crossgate_policy_info;
-#define CROSSGATE_POLICY_INFO_INIT \
-  { (uint32_t)sizeof(crossgate_policy_info), 0, {NULL, 0}, {NULL, 0} }
+#define CROSSGATE_POLICY_INFO_INIT CROSSGATE_STRUCT_INIT_(crossgate_policy_info)
 CROSSGATE_API int crossgate_policy_info_init(crossgate_policy_info* info,
                                              size_t struct_size);
 
@@ -783,7 +789,7 @@ typedef struct crossgate_invitation {
   crossgate_str invitee_email;       /* required */
   crossgate_guid invitee_home_tenant_id; /* zero if unknown */
 } crossgate_invitation;
-#define CROSSGATE_INVITATION_INIT { (uint32_t)sizeof(crossgate_invitation), 0 }
+#define CROSSGATE_INVITATION_INIT CROSSGATE_STRUCT_INIT_(crossgate_invitation)
 CROSSGATE_API int crossgate_invitation_init(crossgate_invitation* invitation,
                                             size_t struct_size);
 
@@ -795,7 +801,7 @@ typedef struct crossgate_sign_up {
   crossgate_str email;
   crossgate_guid home_tenant_id; /* zero if unknown or not Entra */
 } crossgate_sign_up;
-#define CROSSGATE_SIGN_UP_INIT { (uint32_t)sizeof(crossgate_sign_up), 0 }
+#define CROSSGATE_SIGN_UP_INIT CROSSGATE_STRUCT_INIT_(crossgate_sign_up)
 CROSSGATE_API int crossgate_sign_up_init(crossgate_sign_up* sign_up,
                                          size_t struct_size);
 
@@ -810,7 +816,7 @@ typedef struct crossgate_check_result {
   uint64_t bundle_version;
   uint64_t generation;
 } crossgate_check_result;
-#define CROSSGATE_CHECK_RESULT_INIT { (uint32_t)sizeof(crossgate_check_result), 0 }
+#define CROSSGATE_CHECK_RESULT_INIT CROSSGATE_STRUCT_INIT_(crossgate_check_result)
 CROSSGATE_API int crossgate_check_result_init(crossgate_check_result* result,
                                               size_t struct_size);
 
