@@ -122,7 +122,8 @@ void WriteDecision(const Decision& in, crossgate_decision* out) noexcept {
   std::memcpy(static_cast<void*>(out), &full, writable);
 }
 
-void WriteFailure(crossgate_decision* out, int status) noexcept {
+void WriteFailure(crossgate_decision* out, int status, uint64_t generation,
+                  uint64_t bundle_version) noexcept {
   if (out == nullptr) return;
   size_t writable = WritableSize(out);
   crossgate_decision full;
@@ -138,6 +139,8 @@ void WriteFailure(crossgate_decision* out, int status) noexcept {
                    : CROSSGATE_STAGE_REQUEST;
   full.deciding_policy = -1;
   full.tenant_index = -1;
+  full.generation = generation;
+  full.bundle_version = bundle_version;
   std::memcpy(static_cast<void*>(out), &full, writable);
 }
 

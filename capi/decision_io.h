@@ -17,7 +17,9 @@ void WriteDecision(const Decision& in, crossgate_decision* out) noexcept;
 
 // Writes a block with `status` (stage REQUEST for caller errors, INTERNAL
 // for library failures) into *out as far as it is writable. NULL is a no-op.
-void WriteFailure(crossgate_decision* out, int status) noexcept;
+// `generation`/`bundle_version` name the snapshot involved, if any (0).
+void WriteFailure(crossgate_decision* out, int status, uint64_t generation = 0,
+                  uint64_t bundle_version = 0) noexcept;
 
 // The same for collaboration check results.
 void WriteFailure(crossgate_check_result* out, int status) noexcept;

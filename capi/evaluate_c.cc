@@ -17,6 +17,15 @@
 namespace crossgate::capi {
 namespace {
 
+// A failed evaluation against a known snapshot still says which one.
+void Fail(crossgate_decision* out, int status, const PublishedSnapshot* snapshot) {
+  if (snapshot == nullptr) {
+    WriteFailure(out, status);
+  } else {
+    WriteFailure(out, status, snapshot->generation, BundleVersion(*snapshot->set));
+  }
+}
+
 int CheckOut(const crossgate_decision* out, crossgate_error** err) {
   if (out == nullptr) return SetError(err, CROSSGATE_EINVALID, "argument is NULL", "out");
   if (CheckDecisionOut(out) != CROSSGATE_OK) {
@@ -53,7 +62,7 @@ int EvaluateOne(const PublishedSnapshot& snapshot, const crossgate_request* requ
 int EvaluateElement(const PublishedSnapshot& snapshot, const crossgate_request* request,
                     uint32_t request_stride, crossgate_decision* out, size_t index,
                     crossgate_error** err) noexcept {
-  return GuardFailClosed(err, [&](int s) { WriteFailure(out, s); }, [&]() -> int {
+  return GuardFailClosed(err, [&](int s) { Fail(out, s, &snapshot); }, [&]() -> int {
     if (int rc = CheckOut(out, err)) return rc;
     if (request->struct_size != request_stride) {
       return SetError(err, CROSSGATE_EINVALID,
@@ -92,7 +101,7 @@ int EvaluateBatch(crossgate_decision* decisions, const PublishedSnapshot* snapsh
   };
   int fail = CROSSGATE_OK;
   auto fail_all = [&](int status) {
-    for (size_t i = 0; i < count; ++i) WriteFailure(at(i), status);
+    for (size_t i = 0; i < count; ++i) Fail(at(i), status, snapshot);
     fail = status;
   };
   if (requests == nullptr) {
@@ -148,10 +157,11 @@ CROSSGATE_API int crossgate_evaluate(crossgate_decision* out,
                                      const crossgate_engine* engine,
                                      const crossgate_request* request,
                                      crossgate_error** err) {
-  return GuardFailClosed(err, [&](int s) { WriteFailure(out, s); }, [&]() -> int {
+  const crossgate::PublishedSnapshot* snapshot = nullptr;
+  return GuardFailClosed(err, [&](int s) { Fail(out, s, snapshot); }, [&]() -> int {
     if (int rc = CheckOut(out, err)) return rc;
     if (engine == nullptr) return SetError(err, CROSSGATE_EINVALID, "argument is NULL", "engine");
-    const crossgate::PublishedSnapshot* snapshot = engine->publisher.CurrentCached();
+    snapshot = engine->publisher.CurrentCached();
     if (snapshot == nullptr) return SetError(err, CROSSGATE_ENOTLOADED, "no policies loaded");
     return EvaluateOne(*snapshot, request, out, err);
   });
@@ -161,7 +171,8 @@ CROSSGATE_API int crossgate_snapshot_evaluate(crossgate_decision* out,
                                               const crossgate_snapshot* snapshot,
                                               const crossgate_request* request,
                                               crossgate_error** err) {
-  return GuardFailClosed(err, [&](int s) { WriteFailure(out, s); }, [&]() -> int {
+  const crossgate::PublishedSnapshot* pinned = snapshot ? snapshot->rep.get() : nullptr;
+  return GuardFailClosed(err, [&](int s) { Fail(out, s, pinned); }, [&]() -> int {
     if (int rc = CheckOut(out, err)) return rc;
     if (snapshot == nullptr) return SetError(err, CROSSGATE_EINVALID, "argument is NULL", "snapshot");
     return EvaluateOne(*snapshot->rep, request, out, err);
@@ -196,13 +207,14 @@ CROSSGATE_API int crossgate_evaluate_json(crossgate_decision* out,
                                           const crossgate_engine* engine,
                                           const char* json, size_t size,
                                           crossgate_error** err) {
-  return GuardFailClosed(err, [&](int s) { WriteFailure(out, s); }, [&]() -> int {
+  const crossgate::PublishedSnapshot* snapshot = nullptr;
+  return GuardFailClosed(err, [&](int s) { Fail(out, s, snapshot); }, [&]() -> int {
     if (int rc = CheckOut(out, err)) return rc;
     if (engine == nullptr || json == nullptr) {
       return SetError(err, CROSSGATE_EINVALID, "argument is NULL",
                       engine == nullptr ? "engine" : "json");
     }
-    const crossgate::PublishedSnapshot* snapshot = engine->publisher.CurrentCached();
+    snapshot = engine->publisher.CurrentCached();
     if (snapshot == nullptr) return SetError(err, CROSSGATE_ENOTLOADED, "no policies loaded");
     auto request = ParseJsonRequest(*snapshot, absl::string_view(json, size));
     if (!request.ok()) return JsonRequestError(request.status(), err);
