@@ -28,16 +28,15 @@ inline constexpr size_t kMaxRequestList = size_t{1} << 20;
 
 class RequestConverter {
  public:
-  // Fills *out from `in`; *out borrows this converter's buffers (valid until
-  // the next Convert) and `in`'s strings. Returns CROSSGATE_OK or a negative
+  // Fills every field of *out from `in`; *out borrows this converter's
+  // buffers (valid until the next Convert) and `in`'s strings. Returns CROSSGATE_OK or a negative
   // status with *err naming the field ("request/platform").
   int Convert(const crossgate_request* in, Request* out,
               crossgate_error** err);
 
  private:
-  int CopyGuids(const crossgate_guid* data, size_t count,
-                std::vector<Guid>* buffer, const char* field,
-                crossgate_error** err);
+  static void CopyGuids(const crossgate_guid* data, size_t count,
+                        std::vector<Guid>* buffer);
 
   std::vector<Guid> home_groups_;
   std::vector<Guid> groups_;
