@@ -103,7 +103,7 @@ thread_local std::unique_ptr<EvalScratch> thread_scratch;
 }  // namespace
 
 void EvaluateOn(const PublishedSnapshot& snapshot, const Request& request,
-                bool what_if, Decision* out) noexcept {
+                bool what_if, bool report_policies, Decision* out) noexcept {
   const CompiledPolicySet& set = *snapshot.set;
   try {
     // Grows once per thread (and after a reload to a larger set); the
@@ -119,6 +119,7 @@ void EvaluateOn(const PublishedSnapshot& snapshot, const Request& request,
     return;
   }
   EvaluateOptions options;
+  options.report_policies = report_policies || what_if;
   options.what_if = what_if;
   options.what_if_unsupplied_not_applied = what_if;
   Evaluate(set, request, options, *thread_scratch, out);
@@ -151,7 +152,7 @@ absl::StatusOr<std::shared_ptr<const CompiledPolicySet>> LoadAndCompile(
     const LoadInput&, std::vector<LoadIssue>*) {
   return Missing("the Conditional Access compiler (lib/compile)");
 }
-void EvaluateOn(const PublishedSnapshot& snapshot, const Request&, bool,
+void EvaluateOn(const PublishedSnapshot& snapshot, const Request&, bool, bool,
                 Decision* out) noexcept {
   *out = Decision();
   out->stage = Stage::kInternal;

@@ -37,10 +37,11 @@ struct LoadInput {
 absl::StatusOr<std::shared_ptr<const CompiledPolicySet>> LoadAndCompile(
     const LoadInput& input, std::vector<LoadIssue>* issues);
 
-// Evaluates with this thread's scratch and stamps the generation.
+// Evaluates with this thread's scratch and stamps the generation. Per-policy
+// results are computed only when `report_policies`.
 // noexcept: failures become a Stage::kInternal block.
 void EvaluateOn(const PublishedSnapshot& snapshot, const Request& request,
-                bool what_if, Decision* out) noexcept;
+                bool what_if, bool report_policies, Decision* out) noexcept;
 
 // Parses a JSON request into this thread's reusable request storage; the
 // returned Request is valid until this thread's next ParseJsonRequest.

@@ -86,10 +86,13 @@ void Fill(const Decision& in, crossgate_decision* d) {
   d->policy_result_count = total;
   if (d->policy_results != nullptr) {
     uint32_t n = std::min(total, d->policy_results_capacity);
+    const PolicyOutcome* from = in.policy_results.data();
+    crossgate_policy_result* to = d->policy_results;
     for (uint32_t i = 0; i < n; ++i) {
-      const PolicyOutcome& p = in.policy_results[i];
-      d->policy_results[i] = {p.policy_index, static_cast<int32_t>(p.result),
-                              static_cast<int32_t>(p.reason), Applies(p)};
+      to[i].policy_index = from[i].policy_index;
+      to[i].result = static_cast<int32_t>(from[i].result);
+      to[i].reason = static_cast<int32_t>(from[i].reason);
+      to[i].applies = Applies(from[i]);
     }
   }
 

@@ -49,11 +49,14 @@ int Finish(const Decision& d, crossgate_decision* out, crossgate_error** err) {
 // The body shared by every single-request entry point. `out` is checked.
 int EvaluateOne(const PublishedSnapshot& snapshot, const crossgate_request* request,
                 crossgate_decision* out, crossgate_error** err) {
+  // Per-thread: Convert and Evaluate overwrite every field they use, so
+  // nothing is constructed per call.
   thread_local RequestConverter converter;
-  Request req;
+  thread_local Request req;
+  thread_local Decision d;
   if (int rc = converter.Convert(request, &req, err)) return rc;
-  Decision d;
-  EvaluateOn(snapshot, req, (request->flags & CROSSGATE_REQUEST_WHAT_IF) != 0, &d);
+  EvaluateOn(snapshot, req, (request->flags & CROSSGATE_REQUEST_WHAT_IF) != 0,
+             out->policy_results != nullptr, &d);
   return Finish(d, out, err);
 }
 
@@ -219,7 +222,7 @@ CROSSGATE_API int crossgate_evaluate_json(crossgate_decision* out,
     auto request = ParseJsonRequest(*snapshot, absl::string_view(json, size));
     if (!request.ok()) return JsonRequestError(request.status(), err);
     crossgate::Decision d;
-    EvaluateOn(*snapshot, **request, false, &d);
+    EvaluateOn(*snapshot, **request, false, out->policy_results != nullptr, &d);
     return Finish(d, out, err);
   });
 }

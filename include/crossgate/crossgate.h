@@ -543,9 +543,10 @@ typedef struct crossgate_decision {
   uint32_t session_flags;            /* CROSSGATE_SESSION_* */
 
   /* Per-policy results. INPUT: point policy_results at a caller array of
-   * policy_results_capacity entries (or leave NULL/0 to skip the copy).
-   * OUTPUT: policy_result_count = how many results the evaluation produced;
-   * the first min(count, capacity) are written. */
+   * policy_results_capacity entries, or leave it NULL: then per-policy
+   * results are not computed at all (faster) and policy_result_count is 0
+   * (except in What-If mode). OUTPUT: policy_result_count = how many results
+   * the evaluation produced; the first min(count, capacity) are written. */
   crossgate_policy_result* policy_results;
   uint32_t policy_results_capacity;
   uint32_t policy_result_count;
