@@ -1,12 +1,15 @@
 // The C ABI's cost over the C++ API (target: at most +10% per decision).
 //
-//   BM_Evaluate_Cxx             Evaluate() on a prepared crossgate::Request
-//   BM_Evaluate_CApi            crossgate_evaluate (engine, per-thread cache)
-//   BM_Evaluate_CApiSnapshot    crossgate_snapshot_evaluate (pinned snapshot)
-//   BM_Evaluate_CApiBatch       crossgate_snapshot_evaluate_batch, per decision
+//   BM_Evaluate_Cxx               Evaluate() on a prepared crossgate::Request
+//   BM_Evaluate_CApi              crossgate_evaluate (engine, per-thread cache)
+//   BM_Evaluate_CApiSnapshot      crossgate_snapshot_evaluate (pinned snapshot)
+//   BM_Evaluate_CApiBatch         crossgate_snapshot_evaluate_batch, per decision
+//   BM_Evaluate_CxxPolicyResults  Evaluate() with per-policy results (a span)
+//   BM_Evaluate_CApiPolicyResults crossgate_evaluate copying them to the caller
 //
-// Same bundle, same request (10 groups, MFA claim), per-policy results
-// copied out in every variant. The C entry points are linked in directly
+// Same bundle, same request (10 groups, MFA claim). The first four compute
+// no per-policy results; the last two do (the C ABI copies them out, the C++
+// API only exposes its scratch). The C entry points are linked in directly
 // (capi/CMakeLists.txt explains why), so the PLT hop of libcrossgate.so is
 // not counted: about one indirect call per decision.
 
@@ -134,10 +137,11 @@ struct Fixture {
   crossgate_request c_req;
 };
 
-void BM_Evaluate_Cxx(benchmark::State& state) {
+void RunCxx(benchmark::State& state, bool report_policies) {
   Fixture f(static_cast<int>(state.range(0)));
   EvalScratch scratch(*f.set);
   EvaluateOptions options;
+  options.report_policies = report_policies;
   Decision d;
   for (auto _ : state) {
     Evaluate(*f.set, f.req, options, scratch, &d);
@@ -145,22 +149,27 @@ void BM_Evaluate_Cxx(benchmark::State& state) {
   }
   state.SetLabel(OutcomeName(d.outcome).data());
 }
+void BM_Evaluate_Cxx(benchmark::State& state) { RunCxx(state, false); }
+void BM_Evaluate_CxxPolicyResults(benchmark::State& state) { RunCxx(state, true); }
 
-void BM_Evaluate_CApi(benchmark::State& state) {
+void RunCApi(benchmark::State& state, bool report_policies) {
   Fixture f(static_cast<int>(state.range(0)));
   crossgate_decision d;
   f.InitDecision(&d);
+  if (!report_policies) d.policy_results = nullptr;
   for (auto _ : state) {
     crossgate_evaluate(&d, f.engine, &f.c_req, nullptr);
     benchmark::DoNotOptimize(d);
   }
   state.SetLabel(crossgate_enum_string(CROSSGATE_ENUM_OUTCOME, d.outcome));
 }
+void BM_Evaluate_CApi(benchmark::State& state) { RunCApi(state, false); }
+void BM_Evaluate_CApiPolicyResults(benchmark::State& state) { RunCApi(state, true); }
 
 void BM_Evaluate_CApiSnapshot(benchmark::State& state) {
   Fixture f(static_cast<int>(state.range(0)));
   crossgate_decision d;
-  f.InitDecision(&d);
+  crossgate_decision_init(&d, sizeof(d));
   for (auto _ : state) {
     crossgate_snapshot_evaluate(&d, f.snapshot, &f.c_req, nullptr);
     benchmark::DoNotOptimize(d);
@@ -185,6 +194,8 @@ BENCHMARK(BM_Evaluate_Cxx)->Arg(20)->Arg(200)->Arg(2000);
 BENCHMARK(BM_Evaluate_CApi)->Arg(20)->Arg(200)->Arg(2000);
 BENCHMARK(BM_Evaluate_CApiSnapshot)->Arg(20)->Arg(200)->Arg(2000);
 BENCHMARK(BM_Evaluate_CApiBatch)->Arg(20)->Arg(200)->Arg(2000);
+BENCHMARK(BM_Evaluate_CxxPolicyResults)->Arg(20)->Arg(200)->Arg(2000);
+BENCHMARK(BM_Evaluate_CApiPolicyResults)->Arg(20)->Arg(200)->Arg(2000);
 
 }  // namespace
 }  // namespace crossgate
