@@ -17,16 +17,27 @@
 
 namespace crossgate::capi {
 
+// Frozen first-version sizes (x86-64 / LP64). Every size-tagged struct has
+// one; there is deliberately no default. When a field is appended, keep the
+// literal and update the assertion below it.
 template <typename T>
-inline constexpr size_t kV1Size = sizeof(T);
-// Frozen first-version sizes (x86-64 / LP64). When a field is appended to
-// one of these structs, keep its literal here and update the assertion.
-template <> inline constexpr size_t kV1Size<crossgate_request> = 304;
-template <> inline constexpr size_t kV1Size<crossgate_decision> = 856;
-template <> inline constexpr size_t kV1Size<crossgate_device> = 456;
-static_assert(sizeof(void*) != 8 || sizeof(crossgate_request) == 304);
-static_assert(sizeof(void*) != 8 || sizeof(crossgate_decision) == 856);
-static_assert(sizeof(void*) != 8 || sizeof(crossgate_device) == 456);
+inline constexpr size_t kV1Size = T::kNoFrozenSize;  // fails to compile
+#define CROSSGATE_FROZEN_V1_SIZE(type, size)                          \
+  template <>                                                         \
+  inline constexpr size_t kV1Size<type> = size;                       \
+  static_assert(sizeof(void*) != 8 || sizeof(type) == size,           \
+                #type " grew: keep its v1 size, update this assertion")
+CROSSGATE_FROZEN_V1_SIZE(crossgate_request, 304);
+CROSSGATE_FROZEN_V1_SIZE(crossgate_decision, 856);
+CROSSGATE_FROZEN_V1_SIZE(crossgate_device, 456);
+CROSSGATE_FROZEN_V1_SIZE(crossgate_issue, 40);
+CROSSGATE_FROZEN_V1_SIZE(crossgate_engine_options, 8);
+CROSSGATE_FROZEN_V1_SIZE(crossgate_load_options, 24);
+CROSSGATE_FROZEN_V1_SIZE(crossgate_policy_info, 40);
+CROSSGATE_FROZEN_V1_SIZE(crossgate_invitation, 88);
+CROSSGATE_FROZEN_V1_SIZE(crossgate_sign_up, 56);
+CROSSGATE_FROZEN_V1_SIZE(crossgate_check_result, 40);
+#undef CROSSGATE_FROZEN_V1_SIZE
 
 // CROSSGATE_OK, or EVERSION when struct_size is below v1 or above sizeof(T).
 template <typename T>
