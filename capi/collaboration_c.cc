@@ -51,7 +51,7 @@ CROSSGATE_API int crossgate_snapshot_can_invite(
                       in.invitee_email.data == nullptr ? "invitation/invitee_email"
                                                        : "invitation/inviter_roles");
     }
-    if (in.inviter_kind < 0 || in.inviter_kind > CROSSGATE_INVITER_GUEST_INVITER) {
+    if (in.inviter_kind < 0 || in.inviter_kind > CROSSGATE_INVITER_APPLICATION) {
       return SetError(err, CROSSGATE_EENUM, "unknown value", "invitation/inviter_kind");
     }
     return StatusToC(CanInvite(*snapshot->rep, in, out), err);

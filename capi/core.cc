@@ -78,11 +78,13 @@ absl::StatusOr<policy::v1::PolicyBundle> ReadInput(const LoadInput& input,
 #elif CROSSGATE_HAVE_EVALUATOR
 absl::StatusOr<policy::v1::PolicyBundle> ReadInput(const LoadInput& input,
                                                    std::vector<LoadIssue>* issues) {
-  if (!input.from_memory) return LoadPaths(input.paths, issues);
+  LoadOptions options;
+  options.bundle_version = input.bundle_version;
+  if (!input.from_memory) return LoadPaths(input.paths, options, issues);
   bool json = input.format == LoadFormat::kJson ||
               (input.format == LoadFormat::kAuto && LooksLikeJson(input.bytes));
-  return json ? LoadJsonText(input.bytes, issues)
-              : LoadBinaryBundle(input.bytes, issues);
+  return json ? LoadJsonText(input.bytes, options, issues)
+              : LoadBinaryBundle(input.bytes, options, issues);
 }
 #endif
 
@@ -192,7 +194,27 @@ absl::StatusOr<const Request*> ParseJsonRequest(const PublishedSnapshot&,
 }
 #endif
 
-// TODO(#5): call lib/collaboration once it lands on main.
+#if __has_include("lib/collaboration/invitation.h")
+}  // namespace crossgate::capi
+#include "lib/collaboration/invitation.h"
+namespace crossgate::capi {
+const char* CheckReasonName(int kind, int reason) {
+  using collaboration::InvitationReason;
+  if (kind == CROSSGATE_ENUM_INVITATION_REASON && reason >= 0 &&
+      reason <= static_cast<int>(InvitationReason::kTenantMismatch)) {
+    return collaboration::InvitationReasonName(static_cast<InvitationReason>(reason))
+        .data();
+  }
+  return nullptr;
+}
+#else
+const char* CheckReasonName(int, int) { return nullptr; }
+#endif
+
+// TODO(#5): call collaboration::CanInvite once the compiled policy set
+// exposes each tenant's CompiledExternalCollaboration and
+// CompiledCrossTenantAccess (lib/compile), and a self-service sign-up check
+// exists in lib/collaboration.
 absl::Status CanInvite(const PublishedSnapshot&, const crossgate_invitation&,
                        crossgate_check_result*) {
   return Missing("the invitation check (lib/collaboration)");

@@ -59,6 +59,9 @@ absl::string_view RequirementId(const CompiledPolicySet& set, int32_t kind,
 
 // Static name of a decision reason code, or null when unknown.
 const char* DecisionReasonName(int reason);
+// Static name of a collaboration check reason (CROSSGATE_ENUM_INVITATION_
+// REASON or _SIGN_UP_REASON), or null.
+const char* CheckReasonName(int kind, int reason);
 
 // Collaboration checks (spec 3). The input structs are already validated.
 absl::Status CanInvite(const PublishedSnapshot& snapshot,

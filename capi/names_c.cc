@@ -75,6 +75,9 @@ CROSSGATE_API const char* crossgate_enum_string(int kind, int value) {
     case CROSSGATE_ENUM_WHATIF_REASON: return Lookup(kWhatIfReasons, value);
     case CROSSGATE_ENUM_DECISION_REASON:
       return crossgate::capi::DecisionReasonName(value);
+    case CROSSGATE_ENUM_INVITATION_REASON:
+    case CROSSGATE_ENUM_SIGN_UP_REASON:
+      return crossgate::capi::CheckReasonName(kind, value);
     case CROSSGATE_ENUM_ISSUE_CODE:
       if (value < 0 || value > static_cast<int>(crossgate::IssueCode::kIo)) {
         return nullptr;

@@ -295,17 +295,87 @@ int RequestConverter::Convert(const crossgate_request* in_ptr, Request* out,
   out->tenant_restrictions_tenant_id =
       out->tenant_restrictions_signal ? ToGuid(in.tenant_restrictions_tenant_id) : Guid();
 
-  if (in.device != nullptr) {
-    crossgate_device device{};
-    if (int rc = ReadStruct(in.device, &device, "request/device", err)) return rc;
-    // TODO(#5): translate to device_filter::DeviceAttributes once the
-    // device-filter module lands; until then a device fails closed rather
-    // than being read as unregistered.
-    return SetError(err, CROSSGATE_EUNSUPPORTED,
-                    "device attributes are not supported by this build",
-                    "request/device");
-  }
+  if (in.device != nullptr) return ConvertDevice(in.device, out, err);
   return CROSSGATE_OK;
 }
+
+#ifdef CROSSGATE_CAPI_HAVE_DEVICE_FILTER
+namespace {
+
+device_filter::DeviceAttributes::Text Text(const crossgate_str& s) {
+  if (s.data == nullptr) return absl::nullopt;
+  return absl::string_view(s.data, s.size);
+}
+
+int Collection(const crossgate_str* data, size_t count, const char* field,
+               std::vector<absl::string_view>* storage,
+               device_filter::DeviceAttributes::Collection* out,
+               crossgate_error** err) {
+  storage->clear();
+  if (data == nullptr && count == 0) {
+    *out = absl::nullopt;  // a null collection property
+    return CROSSGATE_OK;
+  }
+  if (int rc = CheckList(data, count, field, err)) return rc;
+  for (size_t i = 0; i < count; ++i) {
+    if (data[i].data == nullptr) {
+      return SetError(err, CROSSGATE_EINVALID, "string is NULL",
+                      absl::StrCat("request/", field, "[", i, "]"));
+    }
+    storage->emplace_back(data[i].data, data[i].size);
+  }
+  *out = absl::Span<const absl::string_view>(*storage);
+  return CROSSGATE_OK;
+}
+
+}  // namespace
+
+// The filter-for-devices properties (spec 4.10), in DeviceText order.
+int RequestConverter::ConvertDevice(const crossgate_device* in_ptr, Request* out,
+                                    crossgate_error** err) {
+  crossgate_device in{};
+  if (int rc = ReadStruct(in_ptr, &in, "request/device", err)) return rc;
+  if (!Le(in.is_compliant, CROSSGATE_TRISTATE_TRUE)) {
+    return SetError(err, CROSSGATE_EENUM, "unknown value (0..2)",
+                    "request/device/is_compliant");
+  }
+  using device_filter::DeviceText;
+  const crossgate_str* texts[] = {
+      &in.device_id,    &in.display_name,     &in.device_ownership,
+      &in.enrollment_profile_name, &in.manufacturer, &in.mdm_app_id,
+      &in.model,        &in.operating_system, &in.operating_system_version,
+      &in.profile_type, &in.trust_type};
+  static_assert(sizeof(texts) / sizeof(texts[0]) ==
+                static_cast<size_t>(DeviceText::kExtensionAttribute1));
+  static_assert(device_filter::kDeviceTextCount == 11 + 15);
+  device_ = device_filter::DeviceAttributes();
+  device_.registered = true;
+  for (size_t i = 0; i < 11; ++i) device_.text[i] = Text(*texts[i]);
+  for (size_t i = 0; i < 15; ++i) device_.text[11 + i] = Text(in.extension_attributes[i]);
+  if (in.is_compliant != CROSSGATE_TRISTATE_NULL) {
+    device_.is_compliant = in.is_compliant == CROSSGATE_TRISTATE_TRUE;
+  }
+  int rc;
+  if ((rc = Collection(in.physical_ids, in.physical_id_count, "device/physical_ids",
+                       &physical_ids_, &device_.physical_ids, err)) ||
+      (rc = Collection(in.system_labels, in.system_label_count, "device/system_labels",
+                       &system_labels_, &device_.system_labels, err))) {
+    return rc;
+  }
+  out->device = &device_;
+  return CROSSGATE_OK;
+}
+#else
+int RequestConverter::ConvertDevice(const crossgate_device* in_ptr, Request*,
+                                    crossgate_error** err) {
+  crossgate_device in{};
+  if (int rc = ReadStruct(in_ptr, &in, "request/device", err)) return rc;
+  // Without lib/device_filter a device fails closed rather than being read
+  // as unregistered.
+  return SetError(err, CROSSGATE_EUNSUPPORTED,
+                  "device attributes are not supported by this build",
+                  "request/device");
+}
+#endif
 
 }  // namespace crossgate::capi

@@ -571,7 +571,9 @@ typedef enum crossgate_enum_kind {
   CROSSGATE_ENUM_POLICY_RESULT = 5,
   CROSSGATE_ENUM_WHATIF_REASON = 6,
   CROSSGATE_ENUM_DECISION_REASON = 7,
-  CROSSGATE_ENUM_ISSUE_CODE = 8
+  CROSSGATE_ENUM_ISSUE_CODE = 8,
+  CROSSGATE_ENUM_INVITATION_REASON = 9,
+  CROSSGATE_ENUM_SIGN_UP_REASON = 10
 } crossgate_enum_kind;
 CROSSGATE_API const char* crossgate_enum_string(int kind, int value);
 
@@ -774,8 +776,7 @@ enum { /* crossgate_invitation.inviter_kind */
   CROSSGATE_INVITER_UNSPECIFIED = 0, /* read as MEMBER */
   CROSSGATE_INVITER_MEMBER = 1,
   CROSSGATE_INVITER_GUEST = 2,
-  CROSSGATE_INVITER_ADMIN = 3, /* Global or User Administrator (D6) */
-  CROSSGATE_INVITER_GUEST_INVITER = 4
+  CROSSGATE_INVITER_APPLICATION = 3 /* app-only invitation: roles ignored */
 };
 
 /* May this inviter invite this invitee into the resource tenant? (spec 3.1,
@@ -785,7 +786,9 @@ typedef struct crossgate_invitation {
   int32_t inviter_kind;              /* CROSSGATE_INVITER_* */
   crossgate_guid resource_tenant_id; /* the inviting tenant */
   crossgate_guid inviter_id;
-  const crossgate_guid* inviter_roles; /* role template ids */
+  /* Role template ids the inviter holds in the resource tenant; Global
+   * Administrator, User Administrator and Guest Inviter count (D6). */
+  const crossgate_guid* inviter_roles;
   size_t inviter_role_count;
   crossgate_str invitee_email;       /* required */
   crossgate_guid invitee_home_tenant_id; /* zero if unknown */
@@ -812,7 +815,7 @@ typedef struct crossgate_check_result {
   int32_t status;   /* the call's status */
   int32_t outcome;  /* CROSSGATE_OUTCOME_ALLOW or _BLOCK */
   int32_t stage;    /* CROSSGATE_STAGE_* that denied, NONE when allowed */
-  uint32_t reason;  /* CROSSGATE_ENUM_DECISION_REASON value */
+  uint32_t reason;  /* CROSSGATE_ENUM_INVITATION_REASON or _SIGN_UP_REASON */
   uint32_t reserved0;
   uint64_t bundle_version;
   uint64_t generation;

@@ -21,7 +21,7 @@ EXTERNAL_USER_TYPE = {"internalguest": 1 << 0, "b2bcollaborationguest": 1 << 1,
 CLAIM = {"mfa": 1 << 0, "compliantdevice": 1 << 1, "hybridjoineddevice": 1 << 2,
          "approvedapplication": 1 << 3, "appprotectionpolicy": 1 << 4,
          "passwordchanged": 1 << 5, "riskremediated": 1 << 6}
-INVITER_KIND = {"member": 1, "guest": 2, "admin": 3, "guestinviter": 4}
+INVITER_KIND = {"member": 1, "guest": 2, "application": 3}
 FORMAT = {"auto": 0, "binary": 1, "json": 2}
 
 # crossgate_enum_kind values for crossgate_enum_string.

@@ -280,7 +280,7 @@ class Snapshot(_Handle):
         return {"allowed": out.outcome == 1,
                 "outcome": N.enum_string(E.ENUM_OUTCOME, out.outcome),
                 "stage": N.enum_string(E.ENUM_STAGE, out.stage),
-                "reason": N.enum_string(E.ENUM_DECISION_REASON, out.reason),
+                "reason": out.reason,
                 "generation": out.generation}
 
 
