@@ -241,11 +241,5 @@ void BuildTrustTable(const pb::TenantPolicies& tenant, TenantContext& ctx,
   }
 }
 
-int CountrySlot(char c0, char c1) {
-  c0 = absl::ascii_toupper(static_cast<unsigned char>(c0));
-  c1 = absl::ascii_toupper(static_cast<unsigned char>(c1));
-  if (c0 < 'A' || c0 > 'Z' || c1 < 'A' || c1 > 'Z') return kUnknownCountrySlot;
-  return (c0 - 'A') * 26 + (c1 - 'A');
-}
 
 }  // namespace crossgate
