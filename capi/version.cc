@@ -1,12 +1,9 @@
 // Runtime version query (sqlite style: macros paired with functions).
-#include "crossgate/version.h"
+#include "crossgate/crossgate.h"
 
 extern "C" {
-__attribute__((visibility("default"))) int crossgate_version_number(void) {
-  return CROSSGATE_VERSION_NUMBER;
-}
-__attribute__((visibility("default"))) const char* crossgate_version_string(
-    void) {
+CROSSGATE_API int crossgate_version_number(void) { return CROSSGATE_VERSION_NUMBER; }
+CROSSGATE_API const char* crossgate_version_string(void) {
   return CROSSGATE_VERSION_STRING;
 }
 }
