@@ -21,6 +21,7 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -28,8 +29,8 @@
 #include "lib/compile/bitset_pool.h"
 #include "lib/compile/compiled_policy_set.h"
 #include "lib/compile/device_filter_adapter.h"
+#include "lib/cross_tenant/compiled_cross_tenant.h"
 #include "lib/eval/decision.h"
-#include "lib/eval/inbound_trust.h"
 #include "lib/model/cidr.h"
 #include "lib/model/guid.h"
 
@@ -259,9 +260,10 @@ struct CompiledTenant {
   // notEnabled, by local index (copied into the scratch per request).
   std::vector<PolicyOutcome> result_template;
 
-  // Inbound trust by home tenant (D1 inheritance already applied).
-  InboundTrust default_trust;
-  absl::flat_hash_map<Guid, InboundTrust, GuidHash> partner_trust;
+  // The tenant's cross-tenant access settings (lib/cross_tenant): the stage
+  // before Conditional Access, and the source of the inbound trust (D1) and
+  // D4 user-type bits the CA stage reads.
+  std::unique_ptr<const cross_tenant::CompiledCrossTenantAccess> cross_tenant;
 
   explicit CompiledTenant(uint32_t words) : bits(words) {}
   uint32_t words() const { return bits.words(); }
