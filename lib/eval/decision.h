@@ -54,6 +54,35 @@ struct Requirement {
   // Requirements with the same group number are alternatives (an OR grant);
   // every group must be met.
   uint16_t group = 0;
+  // Where the user is prompted for this requirement (spec 5.5, 6.4).
+  ChallengeLocation where = ChallengeLocation::kResourceTenant;
+};
+
+// Why a request was blocked (or, for kNone, not blocked). Stable numeric
+// values; ReasonName() in lib/eval/evaluator.h gives each a static name.
+enum class Reason : uint16_t {
+  kNone = 0,
+  kUnknownResourceTenant,     // resource tenant not in the bundle
+  kCrossTenantAccessDenied,   // XTAP stage denied (D5)
+  kBlockControl,              // a policy with `block` applies (D9)
+  kCompliantDeviceRequired,   // D10
+  kHybridJoinedDeviceRequired,
+  kApprovedApplicationRequired,
+  kAppProtectionPolicyRequired,
+  kLegacyClientCannotSatisfy,  // D13
+  kWorkloadIdentityCannotSatisfy,
+  kDirectConnectRequiresMfaTrust,  // spec 1 step 6, 6.4
+  kExternalUserUnsupportedControl, // approved app, app protection, password change, risk remediation (5.5)
+  kDirectConnectTermsOfUse,        // 5.5: ToU not supported for direct connect
+  kExternalUserCustomControl,      // D12
+  kDeviceNotTrustedForExternalUser,  // 2.11: device claims not trusted
+  kAuthenticationStrengthUnavailable,  // no acceptable method combination (6.4)
+  kDeviceCodeFlowDeviceGrant,      // 4.11: device-code flow carries no device state
+  kTooManyRequirements,            // challenge overflow (fail closed)
+  kScratchTooSmall,                // EvalScratch not sized for this set
+  kInternalError,
+  kNoPolicySet,                    // the engine has nothing published yet
+  kReasonCount,  // keep last
 };
 
 // Sign-in log result strings (spec 5.6).
@@ -94,9 +123,10 @@ enum class WhatIfReason : uint8_t {
 };
 
 struct PolicyOutcome {
-  uint32_t policy_index = 0;  // into the tenant's compiled policy table
+  uint32_t policy_index = 0;  // global index into the snapshot's policy table
   PolicyResult result = PolicyResult::kNotApplied;
-  WhatIfReason reason = WhatIfReason::kNone;
+  WhatIfReason reason = WhatIfReason::kNone;  // filled in What-If mode only
+  bool applies = false;  // What-If `policyApplies`: every condition matched
 };
 
 // Session controls merged across applying enabled policies (D17).
@@ -112,6 +142,13 @@ struct SessionOutcome {
   bool disable_resilience_defaults = false;
   bool secure_sign_in_session = false;
   bool continuous_access_evaluation_strict = false;
+  // Appended fields.
+  // CAE `disabled` requested by an applying policy (spec 4.13).
+  bool continuous_access_evaluation_disabled = false;
+  // Direct-connect users do not get these controls (spec 5.5); set when an
+  // applying policy had sign-in frequency, persistent browser, app-enforced
+  // restrictions or Defender for Cloud Apps and they were dropped.
+  bool ignored_for_direct_connect = false;
 };
 
 struct Decision {
@@ -137,6 +174,10 @@ struct Decision {
 
   uint64_t bundle_version = 0;
   uint64_t generation = 0;  // which published snapshot answered
+
+  // Appended fields.
+  // The resource tenant's index in the snapshot (-1 when unknown).
+  int32_t tenant_index = -1;
 };
 
 }  // namespace crossgate

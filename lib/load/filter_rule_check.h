@@ -1,0 +1,24 @@
+#ifndef CROSSGATE_LIB_LOAD_FILTER_RULE_CHECK_H_
+#define CROSSGATE_LIB_LOAD_FILTER_RULE_CHECK_H_
+
+// The one place the loader checks a filter rule (device filters, spec 4.10;
+// application and service-principal filters, spec 4.4).
+
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+
+namespace crossgate {
+namespace load_internal {
+
+// Spec 4.10 / section 7: a rule is at most 3072 characters.
+inline constexpr size_t kMaxFilterRuleLength = 3072;
+
+enum class FilterRuleKind { kDevice, kApplication };
+
+// OK when `rule` is acceptable; InvalidArgument with the reason otherwise.
+absl::Status CheckFilterRule(absl::string_view rule, FilterRuleKind kind);
+
+}  // namespace load_internal
+}  // namespace crossgate
+
+#endif  // CROSSGATE_LIB_LOAD_FILTER_RULE_CHECK_H_

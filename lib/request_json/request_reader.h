@@ -1,0 +1,88 @@
+#ifndef CROSSGATE_LIB_REQUEST_JSON_REQUEST_READER_H_
+#define CROSSGATE_LIB_REQUEST_JSON_REQUEST_READER_H_
+
+// File: request_reader.h
+//
+// Reads one access request written as JSON: the body of Microsoft Graph's
+// Conditional Access What-If call (`POST /beta/identity/conditionalAccess/
+// evaluate`, spec 5.7) as it is, extended with the directory facts an
+// offline engine must be told (resourceTenantId, userType, groups, roles,
+// claims, the device's registration, ...). docs/request.md is the format
+// reference; the CLI (`crossgate check`, `check --batch`), the C ABI's JSON
+// entry point and Python all read requests through here.
+//
+//   std::vector<std::string> notes;
+//   absl::StatusOr<ParsedRequest> parsed =
+//       ParseRequestJson(json, RequestDefaults{only_tenant_id}, &notes);
+//   if (!parsed.ok()) ...  // e.g. "signInConditions.clientAppType: unknown
+//   value \"x\"" Evaluate(..., parsed->request(), ...);
+//
+// Errors are InvalidArgument with the JSON path first. Enum strings are
+// case-insensitive. An unknown enum string is an error, except for
+// devicePlatform, where an unknown platform (e.g. "chromeOS") is
+// Platform::kUnknown with a note (spec 4.7). An unknown property is an error
+// (a misspelt fact must not silently read as "not given"); OData annotations
+// are ignored.
+//
+// Notes: every directory fact the request leaves out gets a default, and the
+// reader says so, e.g. "groups not given: the user is in no groups". Pass
+// notes = nullptr to skip them (the batch path).
+
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "google/protobuf/struct.pb.h"
+#include "lib/model/guid.h"
+#include "lib/request_json/parsed_request.h"
+
+namespace crossgate {
+
+// What the caller knows that the request may leave out.
+struct RequestDefaults {
+  // Used when the request has no resourceTenantId; zero = none, and then a
+  // request without resourceTenantId is an error.
+  Guid resource_tenant_id;
+  // How the note names where the default came from.
+  std::string resource_tenant_source = "the bundle's only tenant";
+};
+
+// A reusable reader: keeps its JSON parse tree between calls so a batch
+// (JSONL) loop re-uses memory. Thread-compatible: one reader per thread.
+class RequestReader {
+ public:
+  RequestReader() = default;
+  RequestReader(const RequestReader&) = delete;
+  RequestReader& operator=(const RequestReader&) = delete;
+
+  // Parses `json` into `*out`, which is cleared first (capacity kept). On
+  // error `*out` holds an unspecified but valid request that must not be
+  // evaluated. Notes are appended to `*notes` when it is not null.
+  absl::Status Parse(absl::string_view json, const RequestDefaults& defaults,
+                     ParsedRequest* out, std::vector<std::string>* notes);
+
+ private:
+  google::protobuf::Value root_;
+};
+
+// The reader minus the JSON text parsing: reads an already-parsed JSON tree.
+// This is the seam for a faster JSON front end: protobuf's JSON parser costs
+// ~40 us per request (bench/request_json_benchmark.cc), the rest of the
+// reader a small fraction of that, so a batch path that builds this Value
+// tree faster (or a parser reusing one tree) keeps every rule and message of
+// the format by calling this.
+absl::Status ParseRequestValue(const google::protobuf::Value& root,
+                               const RequestDefaults& defaults,
+                               ParsedRequest* out,
+                               std::vector<std::string>* notes);
+
+// One-shot form of RequestReader::Parse.
+absl::StatusOr<ParsedRequest> ParseRequestJson(absl::string_view json,
+                                               const RequestDefaults& defaults,
+                                               std::vector<std::string>* notes);
+
+}  // namespace crossgate
+
+#endif  // CROSSGATE_LIB_REQUEST_JSON_REQUEST_READER_H_
