@@ -21,7 +21,6 @@
 #include "benchmark/benchmark.h"
 #include "crossgate/crossgate.h"
 
-#if __has_include("lib/compile/compiler.h") && __has_include("lib/eval/evaluator.h")
 #include "crossgate/policy/v1/bundle.pb.h"
 #include "lib/compile/compiler.h"
 #include "lib/eval/evaluator.h"
@@ -200,25 +199,5 @@ BENCHMARK(BM_Evaluate_CApiPolicyResults)->Arg(20)->Arg(200)->Arg(2000);
 }  // namespace
 }  // namespace crossgate
 
-#else  // The engine is not in this tree yet: time the fail-closed path only.
-
-namespace {
-void BM_Evaluate_CApiNotLoaded(benchmark::State& state) {
-  crossgate_engine* engine = nullptr;
-  crossgate_engine_create(&engine, nullptr, nullptr);
-  crossgate_request req;
-  crossgate_request_init(&req, sizeof(req));
-  crossgate_decision d;
-  crossgate_decision_init(&d, sizeof(d));
-  for (auto _ : state) {
-    crossgate_evaluate(&d, engine, &req, nullptr);
-    benchmark::DoNotOptimize(d);
-  }
-  crossgate_engine_destroy(engine);
-}
-BENCHMARK(BM_Evaluate_CApiNotLoaded);
-}  // namespace
-
-#endif
 
 BENCHMARK_MAIN();

@@ -54,7 +54,7 @@ CROSSGATE_API int crossgate_snapshot_can_invite(
     if (in.inviter_kind < 0 || in.inviter_kind > CROSSGATE_INVITER_APPLICATION) {
       return SetError(err, CROSSGATE_EENUM, "unknown value", "invitation/inviter_kind");
     }
-    return StatusToC(CanInvite(*snapshot->rep, in, out), err);
+    return StatusToC(CanInvite(snapshot->rep, in, out), err);
   });
 }
 
@@ -69,7 +69,7 @@ CROSSGATE_API int crossgate_snapshot_can_self_service_sign_up(
     if (in.identity_source < 0 || in.identity_source > CROSSGATE_IDENTITY_SAML_WS_FEDERATION) {
       return SetError(err, CROSSGATE_EENUM, "unknown value", "sign_up/identity_source");
     }
-    return StatusToC(CanSelfServiceSignUp(*snapshot->rep, in, out), err);
+    return StatusToC(CanSelfServiceSignUp(snapshot->rep, in, out), err);
   });
 }
 

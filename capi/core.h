@@ -1,11 +1,10 @@
 #ifndef CROSSGATE_CAPI_CORE_H_
 #define CROSSGATE_CAPI_CORE_H_
 
-// The lib/ entry points the C ABI calls, in one place. Everything else in
-// capi/ is translation; this file is where lib pieces plug in. CMake defines
-// CROSSGATE_HAVE_<PIECE> for each lib module present in the tree (see
-// capi/CMakeLists.txt); a missing piece makes its entry points fail closed
-// with Unimplemented (CROSSGATE_EUNSUPPORTED).
+// The lib/ entry points the C ABI calls beyond lib/engine, in one place:
+// reading + compiling a bundle, evaluating against a pinned snapshot with a
+// per-thread scratch, the JSON request reader, names for the renderer, and
+// the collaboration checks.
 
 #include <cstdint>
 #include <memory>
@@ -16,8 +15,10 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "crossgate/crossgate.h"
-#include "lib/engine/snapshot_publisher.h"
+#include "lib/compile/compiled_policy_set.h"
+#include "lib/engine/engine.h"
 #include "lib/eval/decision.h"
+#include "lib/eval/evaluator.h"
 #include "lib/eval/request.h"
 #include "lib/load/load_issue.h"
 
@@ -33,40 +34,32 @@ struct LoadInput {
   uint64_t bundle_version = 0;     // non-zero overrides the bundle's
 };
 
-// Reads and compiles. `issues` receives every issue, warnings included.
+// Reads and compiles (lib/load, lib/compile). `issues` receives every issue,
+// warnings included.
 absl::StatusOr<std::shared_ptr<const CompiledPolicySet>> LoadAndCompile(
     const LoadInput& input, std::vector<LoadIssue>* issues);
 
-// Evaluates with this thread's scratch and stamps the generation. Per-policy
-// results are computed only when `report_policies`.
-// noexcept: failures become a Stage::kInternal block.
-void EvaluateOn(const PublishedSnapshot& snapshot, const Request& request,
-                bool what_if, bool report_policies, Decision* out) noexcept;
+// The options for one C evaluation.
+EvaluateOptions Options(bool what_if, bool report_policies);
+
+// Evaluates against a pinned snapshot with this thread's scratch and stamps
+// its generation. noexcept: failures become a Stage::kInternal block.
+void EvaluateOn(const EngineSnapshot& snapshot, const Request& request,
+                const EvaluateOptions& options, Decision* out) noexcept;
 
 // Parses a JSON request into this thread's reusable request storage; the
 // returned Request is valid until this thread's next ParseJsonRequest.
-absl::StatusOr<const Request*> ParseJsonRequest(const PublishedSnapshot& snapshot,
+absl::StatusOr<const Request*> ParseJsonRequest(const CompiledPolicySet& set,
                                                 absl::string_view json);
 
-// Snapshot facts for accessors and JSON rendering.
-uint64_t BundleVersion(const CompiledPolicySet& set);
-uint32_t PolicyCount(const CompiledPolicySet& set);
-absl::string_view PolicyId(const CompiledPolicySet& set, uint32_t index);
-absl::string_view PolicyDisplayName(const CompiledPolicySet& set, uint32_t index);
-// Id named by a requirement (strength, terms of use, custom control), or "".
-absl::string_view RequirementId(const CompiledPolicySet& set, int32_t kind,
-                                uint32_t ref);
-
-// Static name of a decision reason code, or null when unknown.
+// Static names; null when unknown.
 const char* DecisionReasonName(int reason);
-// Static name of a collaboration check reason (CROSSGATE_ENUM_INVITATION_
-// REASON or _SIGN_UP_REASON), or null.
 const char* CheckReasonName(int kind, int reason);
 
 // Collaboration checks (spec 3). The input structs are already validated.
-absl::Status CanInvite(const PublishedSnapshot& snapshot,
+absl::Status CanInvite(const EngineSnapshot& snapshot,
                        const crossgate_invitation& in, crossgate_check_result* out);
-absl::Status CanSelfServiceSignUp(const PublishedSnapshot& snapshot,
+absl::Status CanSelfServiceSignUp(const EngineSnapshot& snapshot,
                                   const crossgate_sign_up& in,
                                   crossgate_check_result* out);
 

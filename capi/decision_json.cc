@@ -45,19 +45,18 @@ void AppendName(std::string* out, int kind, int value) {
 void AppendPolicyNames(std::string* out, const CompiledPolicySet* set,
                        int64_t index, absl::string_view id_key,
                        absl::string_view name_key) {
-  if (set == nullptr || index < 0 || index >= PolicyCount(*set)) return;
+  if (set == nullptr || index < 0 || index >= set->policy_count()) return;
   uint32_t i = static_cast<uint32_t>(index);
   absl::StrAppend(out, ",\"", id_key, "\":");
-  AppendQuoted(out, PolicyId(*set, i));
+  AppendQuoted(out, set->policy_id(i));
   absl::StrAppend(out, ",\"", name_key, "\":");
-  AppendQuoted(out, PolicyDisplayName(*set, i));
+  AppendQuoted(out, set->policy_display_name(i));
 }
 
 }  // namespace
 
 std::string RenderDecisionJson(const crossgate_decision& d,
-                               const PublishedSnapshot* snapshot) {
-  const CompiledPolicySet* set = snapshot ? snapshot->set.get() : nullptr;
+                               const CompiledPolicySet* set) {
   std::string out = "{\"status\":";
   AppendQuoted(&out, d.status == CROSSGATE_OK ? "ok" : crossgate_status_string(d.status));
   out.append(",\"outcome\":");
@@ -82,7 +81,10 @@ std::string RenderDecisionJson(const crossgate_decision& d,
     out.append("{\"kind\":");
     AppendName(&out, CROSSGATE_ENUM_REQUIREMENT, r.kind);
     if (set != nullptr) {
-      absl::string_view id = RequirementId(*set, r.kind, r.ref);
+      Requirement req;
+      req.kind = static_cast<RequirementKind>(r.kind);
+      req.ref = r.ref;
+      absl::string_view id = set->RequirementId(req);
       if (!id.empty()) {
         out.append(",\"id\":");
         AppendQuoted(&out, id);

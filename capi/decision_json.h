@@ -9,13 +9,14 @@
 #include <string>
 
 #include "crossgate/crossgate.h"
-#include "lib/engine/snapshot_publisher.h"
+#include "lib/compile/compiled_policy_set.h"
 
 namespace crossgate::capi {
 
-// `snapshot` may be null (indexes only). The decision must be validated.
+// `set` (the snapshot that answered) may be null: indexes only. The
+// decision must be validated.
 std::string RenderDecisionJson(const crossgate_decision& decision,
-                               const PublishedSnapshot* snapshot);
+                               const CompiledPolicySet* set);
 
 }  // namespace crossgate::capi
 

@@ -51,7 +51,10 @@ int Load(crossgate_load_report** report, crossgate_engine* engine,
       status = absl::InvalidArgumentError("warnings are treated as errors");
     }
     if (status.ok() && (opts.flags & CROSSGATE_LOAD_VALIDATE_ONLY) == 0) {
-      generation = engine->publisher.Publish(*std::move(set));
+      status = engine->rep.Publish(*std::move(set));
+      // Loads are serialized by load_mu, so this is the generation just
+      // published.
+      if (status.ok()) generation = engine->rep.generation();
     }
   }
   if (report != nullptr) *report = new crossgate_load_report{generation, issues};
@@ -130,7 +133,7 @@ CROSSGATE_API int crossgate_engine_load_memory(
 }
 
 CROSSGATE_API uint64_t crossgate_engine_generation(const crossgate_engine* engine) {
-  return engine == nullptr ? 0 : engine->publisher.generation();
+  return engine == nullptr ? 0 : engine->rep.generation();
 }
 
 CROSSGATE_API uint64_t

@@ -1,5 +1,5 @@
 // Evaluation entry points: one request, a batch, a JSON request; against the
-// engine's current snapshot (per-thread cache) or a pinned snapshot.
+// engine's current snapshot (lib/engine's per-thread cache) or a pinned one.
 #include <cstring>
 #include <string>
 
@@ -18,11 +18,11 @@ namespace crossgate::capi {
 namespace {
 
 // A failed evaluation against a known snapshot still says which one.
-void Fail(crossgate_decision* out, int status, const PublishedSnapshot* snapshot) {
-  if (snapshot == nullptr) {
+void Fail(crossgate_decision* out, int status, const EngineSnapshot* snapshot) {
+  if (snapshot == nullptr || snapshot->set == nullptr) {
     WriteFailure(out, status);
   } else {
-    WriteFailure(out, status, snapshot->generation, BundleVersion(*snapshot->set));
+    WriteFailure(out, status, snapshot->generation, snapshot->set->bundle_version());
   }
 }
 
@@ -46,23 +46,35 @@ int Finish(const Decision& d, crossgate_decision* out, crossgate_error** err) {
                   absl::StrCat("evaluation failed: ", name ? name : "internal"));
 }
 
-// The body shared by every single-request entry point. `out` is checked.
-int EvaluateOne(const PublishedSnapshot& snapshot, const crossgate_request* request,
-                crossgate_decision* out, crossgate_error** err) {
-  // Per-thread: Convert and Evaluate overwrite every field they use, so
-  // nothing is constructed per call.
-  thread_local RequestConverter converter;
-  thread_local Request req;
-  thread_local Decision d;
-  if (int rc = converter.Convert(request, &req, err)) return rc;
-  EvaluateOn(snapshot, req, (request->flags & CROSSGATE_REQUEST_WHAT_IF) != 0,
-             out->policy_results != nullptr, &d);
-  return Finish(d, out, err);
+// Per-thread request conversion and decision: Convert and Evaluate overwrite
+// every field they use, so nothing is constructed per call.
+struct ThreadState {
+  RequestConverter converter;
+  Request request;
+  Decision decision;
+};
+ThreadState& State() {
+  thread_local ThreadState state;
+  return state;
+}
+
+EvaluateOptions OptionsFor(const crossgate_request* request, const crossgate_decision* out) {
+  return Options((request->flags & CROSSGATE_REQUEST_WHAT_IF) != 0,
+                 out->policy_results != nullptr);
+}
+
+// One request against a pinned snapshot. `out` is checked.
+int EvaluatePinned(const EngineSnapshot& snapshot, const crossgate_request* request,
+                   crossgate_decision* out, crossgate_error** err) {
+  ThreadState& s = State();
+  if (int rc = s.converter.Convert(request, &s.request, err)) return rc;
+  EvaluateOn(snapshot, s.request, OptionsFor(request, out), &s.decision);
+  return Finish(s.decision, out, err);
 }
 
 // One batch element, fully guarded so a failure never leaves a stale
 // decision behind in the caller's array.
-int EvaluateElement(const PublishedSnapshot& snapshot, const crossgate_request* request,
+int EvaluateElement(const EngineSnapshot& snapshot, const crossgate_request* request,
                     uint32_t request_stride, crossgate_decision* out, size_t index,
                     crossgate_error** err) noexcept {
   return GuardFailClosed(err, [&](int s) { Fail(out, s, &snapshot); }, [&]() -> int {
@@ -72,7 +84,7 @@ int EvaluateElement(const PublishedSnapshot& snapshot, const crossgate_request* 
                       "struct_size differs from requests[0].struct_size",
                       absl::StrCat("requests[", index, "]"));
     }
-    int rc = EvaluateOne(snapshot, request, out, err);
+    int rc = EvaluatePinned(snapshot, request, out, err);
     // "request/platform" -> "requests[7]/platform".
     if (rc != CROSSGATE_OK && err != nullptr && *err != nullptr &&
         absl::StartsWith((*err)->path, "request")) {
@@ -85,7 +97,7 @@ int EvaluateElement(const PublishedSnapshot& snapshot, const crossgate_request* 
 
 // `missing` is the status for a null snapshot (EINVALID for a NULL handle,
 // ENOTLOADED for an engine with nothing published).
-int EvaluateBatch(crossgate_decision* decisions, const PublishedSnapshot* snapshot,
+int EvaluateBatch(crossgate_decision* decisions, const EngineSnapshot* snapshot,
                   int missing, const crossgate_request* requests, size_t count,
                   crossgate_error** err) {
   if (count == 0) return CROSSGATE_OK;
@@ -102,16 +114,14 @@ int EvaluateBatch(crossgate_decision* decisions, const PublishedSnapshot* snapsh
     return reinterpret_cast<crossgate_decision*>(
         reinterpret_cast<char*>(decisions) + i * out_stride);
   };
-  int fail = CROSSGATE_OK;
   auto fail_all = [&](int status) {
     for (size_t i = 0; i < count; ++i) Fail(at(i), status, snapshot);
-    fail = status;
   };
   if (requests == nullptr) {
     fail_all(CROSSGATE_EINVALID);
     return SetError(err, CROSSGATE_EINVALID, "argument is NULL", "requests");
   }
-  if (snapshot == nullptr) {
+  if (snapshot == nullptr || snapshot->set == nullptr) {
     fail_all(missing);
     return SetError(err, missing, missing == CROSSGATE_ENOTLOADED
                                       ? "no policies loaded" : "argument is NULL");
@@ -122,6 +132,7 @@ int EvaluateBatch(crossgate_decision* decisions, const PublishedSnapshot* snapsh
     return SetError(err, CROSSGATE_EVERSION,
                     "struct_size is not a size this library supports", "requests[0]");
   }
+  int fail = CROSSGATE_OK;
   for (size_t i = 0; i < count; ++i) {
     const auto* request = reinterpret_cast<const crossgate_request*>(
         reinterpret_cast<const char*>(requests) + i * in_stride);
@@ -134,9 +145,8 @@ int EvaluateBatch(crossgate_decision* decisions, const PublishedSnapshot* snapsh
 
 // Splits the reader's "<json path>: <message>" into the error's two parts.
 int JsonRequestError(const absl::Status& status, crossgate_error** err) {
-  int code = status.code() == absl::StatusCode::kUnimplemented ? CROSSGATE_EUNSUPPORTED
-             : status.code() == absl::StatusCode::kInvalidArgument ? CROSSGATE_ESEMANTIC
-                                                                  : CROSSGATE_EINTERNAL;
+  int code = status.code() == absl::StatusCode::kInvalidArgument ? CROSSGATE_ESEMANTIC
+                                                                 : CROSSGATE_EINTERNAL;
   absl::string_view text = status.message();
   size_t colon = text.find(": ");
   if (code == CROSSGATE_ESEMANTIC && colon != absl::string_view::npos &&
@@ -160,13 +170,17 @@ CROSSGATE_API int crossgate_evaluate(crossgate_decision* out,
                                      const crossgate_engine* engine,
                                      const crossgate_request* request,
                                      crossgate_error** err) {
-  const crossgate::PublishedSnapshot* snapshot = nullptr;
-  return GuardFailClosed(err, [&](int s) { Fail(out, s, snapshot); }, [&]() -> int {
+  return GuardFailClosed(err, [&](int s) { WriteFailure(out, s); }, [&]() -> int {
     if (int rc = CheckOut(out, err)) return rc;
     if (engine == nullptr) return SetError(err, CROSSGATE_EINVALID, "argument is NULL", "engine");
-    snapshot = engine->publisher.CurrentCached();
-    if (snapshot == nullptr) return SetError(err, CROSSGATE_ENOTLOADED, "no policies loaded");
-    return EvaluateOne(*snapshot, request, out, err);
+    // Generations only grow: once non-zero, Engine::Evaluate has a set.
+    if (engine->rep.generation() == 0) {
+      return SetError(err, CROSSGATE_ENOTLOADED, "no policies loaded");
+    }
+    ThreadState& s = State();
+    if (int rc = s.converter.Convert(request, &s.request, err)) return rc;
+    engine->rep.Evaluate(s.request, OptionsFor(request, out), &s.decision);
+    return Finish(s.decision, out, err);
   });
 }
 
@@ -174,11 +188,11 @@ CROSSGATE_API int crossgate_snapshot_evaluate(crossgate_decision* out,
                                               const crossgate_snapshot* snapshot,
                                               const crossgate_request* request,
                                               crossgate_error** err) {
-  const crossgate::PublishedSnapshot* pinned = snapshot ? snapshot->rep.get() : nullptr;
+  const crossgate::EngineSnapshot* pinned = snapshot ? &snapshot->rep : nullptr;
   return GuardFailClosed(err, [&](int s) { Fail(out, s, pinned); }, [&]() -> int {
     if (int rc = CheckOut(out, err)) return rc;
     if (snapshot == nullptr) return SetError(err, CROSSGATE_EINVALID, "argument is NULL", "snapshot");
-    return EvaluateOne(*snapshot->rep, request, out, err);
+    return EvaluatePinned(snapshot->rep, request, out, err);
   });
 }
 
@@ -191,9 +205,9 @@ CROSSGATE_API int crossgate_evaluate_batch(crossgate_decision* decisions,
       return EvaluateBatch(decisions, nullptr, CROSSGATE_EINVALID, requests, count, err);
     }
     // One snapshot for the whole batch: every decision reports one generation.
-    auto snapshot = count == 0 ? nullptr : engine->publisher.Current();
-    return EvaluateBatch(decisions, snapshot.get(), CROSSGATE_ENOTLOADED, requests,
-                         count, err);
+    crossgate::EngineSnapshot snapshot;
+    if (count != 0) snapshot = engine->rep.Snapshot();
+    return EvaluateBatch(decisions, &snapshot, CROSSGATE_ENOTLOADED, requests, count, err);
   });
 }
 
@@ -201,7 +215,7 @@ CROSSGATE_API int crossgate_snapshot_evaluate_batch(
     crossgate_decision* decisions, const crossgate_snapshot* snapshot,
     const crossgate_request* requests, size_t count, crossgate_error** err) {
   return Guard(err, [&]() -> int {
-    return EvaluateBatch(decisions, snapshot == nullptr ? nullptr : snapshot->rep.get(),
+    return EvaluateBatch(decisions, snapshot == nullptr ? nullptr : &snapshot->rep,
                          CROSSGATE_EINVALID, requests, count, err);
   });
 }
@@ -210,19 +224,21 @@ CROSSGATE_API int crossgate_evaluate_json(crossgate_decision* out,
                                           const crossgate_engine* engine,
                                           const char* json, size_t size,
                                           crossgate_error** err) {
-  const crossgate::PublishedSnapshot* snapshot = nullptr;
-  return GuardFailClosed(err, [&](int s) { Fail(out, s, snapshot); }, [&]() -> int {
+  crossgate::EngineSnapshot snapshot;
+  return GuardFailClosed(err, [&](int s) { Fail(out, s, &snapshot); }, [&]() -> int {
     if (int rc = CheckOut(out, err)) return rc;
     if (engine == nullptr || json == nullptr) {
       return SetError(err, CROSSGATE_EINVALID, "argument is NULL",
                       engine == nullptr ? "engine" : "json");
     }
-    snapshot = engine->publisher.CurrentCached();
-    if (snapshot == nullptr) return SetError(err, CROSSGATE_ENOTLOADED, "no policies loaded");
-    auto request = ParseJsonRequest(*snapshot, absl::string_view(json, size));
+    // Parsing allocates anyway; pin the snapshot so the request's defaults
+    // (a one-tenant bundle) and the evaluation see the same policies.
+    snapshot = engine->rep.Snapshot();
+    if (snapshot.set == nullptr) return SetError(err, CROSSGATE_ENOTLOADED, "no policies loaded");
+    auto request = ParseJsonRequest(*snapshot.set, absl::string_view(json, size));
     if (!request.ok()) return JsonRequestError(request.status(), err);
     crossgate::Decision d;
-    EvaluateOn(*snapshot, **request, false, out->policy_results != nullptr, &d);
+    EvaluateOn(snapshot, **request, Options(false, out->policy_results != nullptr), &d);
     return Finish(d, out, err);
   });
 }

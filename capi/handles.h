@@ -9,18 +9,18 @@
 #include <vector>
 
 #include "absl/synchronization/mutex.h"
-#include "lib/engine/snapshot_publisher.h"
+#include "lib/engine/engine.h"
 #include "lib/load/load_issue.h"
 
 struct crossgate_engine {
-  crossgate::SnapshotPublisher publisher;
+  crossgate::Engine rep;
   // Serializes loads so the last load to start is the last to publish.
   // Evaluations never take it.
   absl::Mutex load_mu;
 };
 
 struct crossgate_snapshot {
-  std::shared_ptr<const crossgate::PublishedSnapshot> rep;
+  crossgate::EngineSnapshot rep;  // set is never null
 };
 
 struct crossgate_load_report {

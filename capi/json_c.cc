@@ -21,11 +21,11 @@ int Render(std::string* out, const crossgate_snapshot* snapshot,
     return SetError(err, CROSSGATE_EVERSION,
                     "struct_size is not a size this library supports", "decision");
   }
-  if (snapshot != nullptr && snapshot->rep->generation != decision->generation) {
+  if (snapshot != nullptr && snapshot->rep.generation != decision->generation) {
     return SetError(err, CROSSGATE_ESTALE,
                     "the decision came from another snapshot generation");
   }
-  *out = RenderDecisionJson(*decision, snapshot ? snapshot->rep.get() : nullptr);
+  *out = RenderDecisionJson(*decision, snapshot ? snapshot->rep.set.get() : nullptr);
   return CROSSGATE_OK;
 }
 

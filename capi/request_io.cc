@@ -299,7 +299,6 @@ int RequestConverter::Convert(const crossgate_request* in_ptr, Request* out,
   return CROSSGATE_OK;
 }
 
-#ifdef CROSSGATE_CAPI_HAVE_DEVICE_FILTER
 namespace {
 
 device_filter::DeviceAttributes::Text Text(const crossgate_str& s) {
@@ -365,17 +364,6 @@ int RequestConverter::ConvertDevice(const crossgate_device* in_ptr, Request* out
   out->device = &device_;
   return CROSSGATE_OK;
 }
-#else
-int RequestConverter::ConvertDevice(const crossgate_device* in_ptr, Request*,
-                                    crossgate_error** err) {
-  crossgate_device in{};
-  if (int rc = ReadStruct(in_ptr, &in, "request/device", err)) return rc;
-  // Without lib/device_filter a device fails closed rather than being read
-  // as unregistered.
-  return SetError(err, CROSSGATE_EUNSUPPORTED,
-                  "device attributes are not supported by this build",
-                  "request/device");
-}
-#endif
+
 
 }  // namespace crossgate::capi

@@ -16,10 +16,7 @@
 #include "lib/eval/request.h"
 #include "lib/model/cidr.h"
 #include "lib/model/guid.h"
-#if __has_include("lib/device_filter/device_attributes.h")
 #include "lib/device_filter/device_attributes.h"
-#define CROSSGATE_CAPI_HAVE_DEVICE_FILTER 1
-#endif
 
 namespace crossgate::capi {
 
@@ -48,11 +45,9 @@ class RequestConverter {
   std::vector<Guid> roles_;
   std::vector<Guid> terms_of_use_;
   std::vector<absl::string_view> custom_controls_;
-#ifdef CROSSGATE_CAPI_HAVE_DEVICE_FILTER
   device_filter::DeviceAttributes device_;
   std::vector<absl::string_view> physical_ids_;
   std::vector<absl::string_view> system_labels_;
-#endif
 };
 
 }  // namespace crossgate::capi

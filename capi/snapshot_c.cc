@@ -17,8 +17,8 @@ CROSSGATE_API int crossgate_engine_snapshot(crossgate_snapshot** out,
     if (out == nullptr) return SetError(err, CROSSGATE_EINVALID, "argument is NULL", "out");
     *out = nullptr;
     if (engine == nullptr) return SetError(err, CROSSGATE_EINVALID, "argument is NULL", "engine");
-    auto current = engine->publisher.Current();
-    if (current == nullptr) return SetError(err, CROSSGATE_ENOTLOADED, "no policies loaded");
+    crossgate::EngineSnapshot current = engine->rep.Snapshot();
+    if (current.set == nullptr) return SetError(err, CROSSGATE_ENOTLOADED, "no policies loaded");
     *out = new crossgate_snapshot{std::move(current)};
     return CROSSGATE_OK;
   });
@@ -29,12 +29,12 @@ CROSSGATE_API void crossgate_snapshot_release(crossgate_snapshot* snapshot) {
 }
 
 CROSSGATE_API uint64_t crossgate_snapshot_generation(const crossgate_snapshot* snapshot) {
-  return snapshot == nullptr ? 0 : snapshot->rep->generation;
+  return snapshot == nullptr ? 0 : snapshot->rep.generation;
 }
 
 CROSSGATE_API uint64_t
 crossgate_snapshot_bundle_version(const crossgate_snapshot* snapshot) {
-  return snapshot == nullptr ? 0 : BundleVersion(*snapshot->rep->set);
+  return snapshot == nullptr ? 0 : snapshot->rep.set->bundle_version();
 }
 
 CROSSGATE_API int crossgate_snapshot_policy(crossgate_policy_info* out,
@@ -51,16 +51,16 @@ CROSSGATE_API int crossgate_snapshot_policy(crossgate_policy_info* out,
       return SetError(err, CROSSGATE_EVERSION,
                       "struct_size is not a size this library supports");
     }
-    if (decision->generation != snapshot->rep->generation) {
+    if (decision->generation != snapshot->rep.generation) {
       return SetError(err, CROSSGATE_ESTALE,
                       "the decision came from another snapshot generation");
     }
-    const crossgate::CompiledPolicySet& set = *snapshot->rep->set;
-    if (policy_index >= PolicyCount(set)) {
+    const crossgate::CompiledPolicySet& set = *snapshot->rep.set;
+    if (policy_index >= set.policy_count()) {
       return SetError(err, CROSSGATE_ERANGE, "policy index out of range");
     }
-    absl::string_view id = PolicyId(set, policy_index);
-    absl::string_view name = PolicyDisplayName(set, policy_index);
+    absl::string_view id = set.policy_id(policy_index);
+    absl::string_view name = set.policy_display_name(policy_index);
     out->id = {id.data(), id.size()};
     out->display_name = {name.data(), name.size()};
     return CROSSGATE_OK;

@@ -35,7 +35,7 @@ CROSSGATE_FROZEN_V1_SIZE(crossgate_engine_options, 8);
 CROSSGATE_FROZEN_V1_SIZE(crossgate_load_options, 24);
 CROSSGATE_FROZEN_V1_SIZE(crossgate_policy_info, 40);
 CROSSGATE_FROZEN_V1_SIZE(crossgate_invitation, 88);
-CROSSGATE_FROZEN_V1_SIZE(crossgate_sign_up, 56);
+CROSSGATE_FROZEN_V1_SIZE(crossgate_sign_up, 72);
 CROSSGATE_FROZEN_V1_SIZE(crossgate_check_result, 40);
 #undef CROSSGATE_FROZEN_V1_SIZE
 

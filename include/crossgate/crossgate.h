@@ -802,6 +802,7 @@ typedef struct crossgate_sign_up {
   uint32_t struct_size;
   int32_t identity_source; /* CROSSGATE_IDENTITY_* */
   crossgate_guid resource_tenant_id;
+  crossgate_guid application_id; /* the app whose sign-up user flow is used */
   crossgate_str email;
   crossgate_guid home_tenant_id; /* zero if unknown or not Entra */
 } crossgate_sign_up;

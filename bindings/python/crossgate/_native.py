@@ -180,8 +180,8 @@ class Invitation(_Sized):
 
 class SignUp(_Sized):
     _fields_ = [("struct_size", c_uint32), ("identity_source", c_int32),
-                ("resource_tenant_id", Guid), ("email", Str),
-                ("home_tenant_id", Guid)]
+                ("resource_tenant_id", Guid), ("application_id", Guid),
+                ("email", Str), ("home_tenant_id", Guid)]
 
 
 class CheckResult(_Sized):

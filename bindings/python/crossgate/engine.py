@@ -260,10 +260,12 @@ class Snapshot(_Handle):
         return self._check(N.lib.crossgate_snapshot_can_invite, inv)
 
     def can_self_service_sign_up(self, resource_tenant_id: Any, email: str, *,
+                                 application_id: Any = None,
                                  identity_source: Any = "entra",
                                  home_tenant_id: Any = None) -> Dict[str, Any]:
-        """May this identity sign itself up (spec 3.3)?"""
+        """May this identity sign itself up through the app's user flow (spec 3.3)?"""
         su = N.SignUp()
+        su.application_id = guid(application_id)
         su.identity_source = E.enum_value(E.IDENTITY_SOURCE, identity_source,
                                           "identity_source")
         su.resource_tenant_id = guid(resource_tenant_id)
