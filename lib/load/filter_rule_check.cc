@@ -1,6 +1,8 @@
 #include "lib/load/filter_rule_check.h"
 
 #include "absl/strings/str_cat.h"
+#include "lib/device_filter/attribute_filter.h"
+#include "lib/device_filter/device_filter.h"
 
 namespace crossgate {
 namespace load_internal {
@@ -8,17 +10,19 @@ namespace load_internal {
 absl::Status CheckFilterRule(absl::string_view rule, FilterRuleKind kind) {
   if (rule.empty()) return absl::InvalidArgumentError("empty rule");
   if (rule.size() > kMaxFilterRuleLength) {
-    return absl::InvalidArgumentError(absl::StrCat("rule is ", rule.size(),
-                                                   " characters; the limit is ",
-                                                   kMaxFilterRuleLength));
+    return absl::InvalidArgumentError(
+        absl::StrCat("rule is ", rule.size(), " characters; the limit is ",
+                     kMaxFilterRuleLength));
   }
-  // TODO(#2): parse-check device rules with
-  // crossgate::device_filter::CompileRule (lib/device_filter/) once it lands
-  // on main. Until then only the length is checked here, and the engine's
-  // compile step is the first to parse the rule. Application-filter rules
-  // (custom security attributes) have no parser yet (spec 8, item 12).
-  (void)kind;
-  return absl::OkStatus();
+  // Parse-only: the compiled rule is dropped; the engine compiles it again
+  // when it builds its tables. Default options, so the opt-in operators
+  // (-match) are rejected here as they are there.
+  if (kind == FilterRuleKind::kDevice) {
+    absl::StatusOr<device_filter::CompiledRule> compiled =
+        device_filter::CompileRule(rule);
+    return compiled.ok() ? absl::OkStatus() : compiled.status();
+  }
+  return device_filter::CheckApplicationFilterRule(rule);
 }
 
 }  // namespace load_internal

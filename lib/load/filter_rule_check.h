@@ -2,7 +2,8 @@
 #define CROSSGATE_LIB_LOAD_FILTER_RULE_CHECK_H_
 
 // The one place the loader checks a filter rule (device filters, spec 4.10;
-// application and service-principal filters, spec 4.4).
+// application and service-principal filters, spec 4.4), with the parsers of
+// lib/device_filter/ (docs/device-filter.md has the grammar).
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
@@ -15,7 +16,9 @@ inline constexpr size_t kMaxFilterRuleLength = 3072;
 
 enum class FilterRuleKind { kDevice, kApplication };
 
-// OK when `rule` is acceptable; InvalidArgument with the reason otherwise.
+// OK when `rule` parses (device rules with device_filter::CompileRule,
+// application and service-principal rules with CheckApplicationFilterRule);
+// InvalidArgument with the reason (and a character offset) otherwise.
 absl::Status CheckFilterRule(absl::string_view rule, FilterRuleKind kind);
 
 }  // namespace load_internal

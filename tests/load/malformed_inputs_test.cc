@@ -209,6 +209,16 @@ std::vector<Case> Cases() {
            R"("}})")),
        IssueCode::kBadDeviceFilter,
        kP + "/conditions/devices/deviceFilter/rule"},
+      {"device_rule_does_not_parse",
+       Policy(
+           R"("devices":{"deviceFilter":{"mode":"include","rule":"device.colour -eq \"red\""}})"),
+       IssueCode::kBadDeviceFilter,
+       kP + "/conditions/devices/deviceFilter/rule"},
+      {"application_rule_does_not_parse",
+       Apps(
+           R"({"includeApplications":["All"],"applicationFilter":{"mode":"include","rule":"CustomSecurityAttribute.Set_attr -eq"}})"),
+       IssueCode::kBadDeviceFilter,
+       kP + "/conditions/applications/applicationFilter/rule"},
       {"device_filter_no_mode",
        Policy(
            R"("devices":{"deviceFilter":{"rule":"device.isCompliant -eq True"}})"),
