@@ -82,15 +82,17 @@ TEST(Section2_8, InterpretationVectorsFromGraphSamples) {
     const auto& obj = c.struct_value();
     const std::string description =
         xtap_testing::StringField(obj, "description");
-    policy::v1::TenantPolicies t;
-    t.set_tenant_id(kTenant);
-    xtap_testing::HalvesFromJson(*xtap_testing::ObjectField(obj, "b2bSetting"),
-                                 t.mutable_cross_tenant_access_policy()
-                                     ->mutable_default_configuration()
-                                     ->mutable_settings()
-                                     ->mutable_b2b_collaboration_outbound());
+    // The vector's setting becomes the default's b2bCollaborationOutbound of
+    // a tenant document, read by the real loader.
+    const std::string document =
+        std::string("{\"tenantId\": \"") + kTenant +
+        "\", \"crossTenantAccessPolicy\": {\"default\": "
+        "{\"b2bCollaborationOutbound\": " +
+        xtap_testing::ToJson(*xtap_testing::Field(obj, "b2bSetting")) + "}}}";
+    auto t = xtap_testing::LoadTenantJson(document);
+    ASSERT_TRUE(t.ok()) << description << ": " << t.status();
     auto compiled = CompiledCrossTenantAccess::Compile(
-        t, AppSetTable::Default(), {}, nullptr);
+        *t, AppSetTable::Default(), {}, nullptr);
     ASSERT_TRUE(compiled.ok()) << description << ": " << compiled.status();
     const auto* expected = xtap_testing::ObjectField(obj, "expected");
     for (const char* who : {"userInG1", "userNotInG1"}) {

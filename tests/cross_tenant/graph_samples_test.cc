@@ -2,7 +2,13 @@
 // evaluated: the service-default default, a partner with one setting, a
 // partner with half-settings, and a PATCH body trusting all claims.
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "gtest/gtest.h"
 #include "lib/cross_tenant/cross_tenant_stage.h"
@@ -21,28 +27,40 @@ const Guid kCreateGroup = G("6f546279-4da5-4b53-a095-09ea0cef9971");
 const Guid kTeams = G("cc15fd57-2c6c-4117-a88c-83b1d56b4bbe");
 const Guid kOtherApp = G("bbbbbbbb-0000-0000-0000-000000000001");
 
-google::protobuf::Struct Sample(const char* name) {
+// The text of a sample file.
+std::string SampleText(const char* name) {
   auto text = xtap_testing::ReadGraphSample(name);
   EXPECT_TRUE(text.ok()) << text.status();
-  auto value = xtap_testing::ParseJson(text.value_or("{}"));
-  EXPECT_TRUE(value.ok()) << name << ": " << value.status();
-  return value.ok() ? value->struct_value() : google::protobuf::Struct();
+  return text.value_or("{}");
 }
 
-// R with the service-default default and the two sample partners.
+// R assembled by the real loader from a directory holding a tenant document
+// (its id) and three samples: the service-default default and the two
+// partners, each file exactly as shipped in graph-samples/.
 policy::v1::TenantPolicies SampleTenant() {
-  policy::v1::TenantPolicies t;
-  t.set_tenant_id(FormatGuid(kR));
-  auto* policy = t.mutable_cross_tenant_access_policy();
-  xtap_testing::DefaultFromJson(
-      Sample("cross-tenant-default-service-default.json"),
-      policy->mutable_default_configuration());
-  xtap_testing::PartnerFromJson(Sample("cross-tenant-partner-get.json"),
-                                policy->add_partners());
-  xtap_testing::PartnerFromJson(
-      Sample("cross-tenant-partner-create-response.json"),
-      policy->add_partners());
-  return t;
+  const std::filesystem::path dir =
+      std::filesystem::path(::testing::TempDir()) /
+      ("xtap_graph_samples_" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  const std::pair<const char*, std::string> files[] = {
+      {"tenant.json", "{\"tenantId\": \"" + FormatGuid(kR) + "\"}"},
+      {"default.json", SampleText("cross-tenant-default-service-default.json")},
+      {"partner-get.json", SampleText("cross-tenant-partner-get.json")},
+      {"partner-create.json",
+       SampleText("cross-tenant-partner-create-response.json")},
+  };
+  for (const auto& [name, text] : files) {
+    std::ofstream(dir / name, std::ios::binary) << text;
+  }
+  std::vector<LoadIssue> issues;
+  auto tenant = xtap_testing::LoadTenantDirectory(dir.string(), &issues);
+  std::filesystem::remove_all(dir);
+  EXPECT_TRUE(tenant.ok()) << tenant.status();
+  for (const LoadIssue& issue : issues) {
+    EXPECT_FALSE(issue.is_error()) << issue.ToString();
+  }
+  return tenant.value_or(policy::v1::TenantPolicies());
 }
 
 CompiledCrossTenantAccess Compile(const policy::v1::TenantPolicies& t,
@@ -69,11 +87,14 @@ Request DirectConnect(const Guid& home, const Guid& app) {
 
 TEST(GraphSamples, ServiceDefaultDefaultMatchesSection2_6) {
   XTAP_SKIP_JSON_UNDER_TSAN();
-  policy::v1::TenantPolicies t;
+  // A single Graph export without a tenant id: the loader gives it the
+  // placeholder tenant and a warning.
+  std::vector<LoadIssue> issues;
+  auto loaded = xtap_testing::LoadTenantJson(
+      SampleText("cross-tenant-default-service-default.json"), &issues);
+  ASSERT_TRUE(loaded.ok()) << loaded.status();
+  policy::v1::TenantPolicies t = *loaded;
   t.set_tenant_id(FormatGuid(kR));
-  xtap_testing::DefaultFromJson(
-      Sample("cross-tenant-default-service-default.json"),
-      t.mutable_cross_tenant_access_policy()->mutable_default_configuration());
   EXPECT_TRUE(t.cross_tenant_access_policy()
                   .default_configuration()
                   .is_service_default());
@@ -158,12 +179,24 @@ TEST(GraphSamples, PartnerCreateResponseHalfSettingsInheritOrStandAlone) {
 TEST(GraphSamples, InboundTrustPatchTrustsAllClaims) {
   XTAP_SKIP_JSON_UNDER_TSAN();
   policy::v1::TenantPolicies t = SampleTenant();
-  // Apply the PATCH body to the partner-get entry.
-  xtap_testing::SettingsFromJson(
-      Sample("cross-tenant-partner-update-inboundtrust-request.json"),
-      t.mutable_cross_tenant_access_policy()
-          ->mutable_partners(0)
-          ->mutable_settings());
+  // Apply the PATCH body to the partner-get entry. Loaded alone, a body
+  // without tenantId reads as the default (loader rule); take its trust.
+  auto patch = xtap_testing::LoadTenantJson(
+      SampleText("cross-tenant-partner-update-inboundtrust-request.json"));
+  ASSERT_TRUE(patch.ok()) << patch.status();
+  const auto& trust = patch->cross_tenant_access_policy()
+                          .default_configuration()
+                          .settings()
+                          .inbound_trust();
+  EXPECT_TRUE(trust.has_is_mfa_accepted());
+  bool patched = false;
+  for (auto& partner :
+       *t.mutable_cross_tenant_access_policy()->mutable_partners()) {
+    if (partner.tenant_id() != FormatGuid(kPartnerGet)) continue;
+    *partner.mutable_settings()->mutable_inbound_trust() = trust;
+    patched = true;
+  }
+  ASSERT_TRUE(patched);
   auto c = Compile(t);
   Request guest = DirectConnect(kPartnerGet, kTeams);
   guest.external_user_types = kB2bCollaborationGuest;

@@ -69,11 +69,16 @@ class ScenarioRunner {
                                          name.string_value() + ".json");
       EXPECT_TRUE(text.ok()) << text.status();
       if (!text.ok()) continue;
-      auto json = xtap_testing::ParseJson(*text);
-      EXPECT_TRUE(json.ok()) << name.string_value() << ": " << json.status();
-      if (!json.ok()) continue;
-      const policy::v1::TenantPolicies tenant =
-          xtap_testing::TenantFromJsonObject(json->struct_value());
+      // The real loader reads the tenant document (lib/load).
+      std::vector<LoadIssue> load_issues;
+      auto loaded = xtap_testing::LoadTenantJson(*text, &load_issues);
+      EXPECT_TRUE(loaded.ok())
+          << name.string_value() << ": " << loaded.status();
+      for (const LoadIssue& issue : load_issues) {
+        ADD_FAILURE() << name.string_value() << ": " << issue.ToString();
+      }
+      if (!loaded.ok()) continue;
+      const policy::v1::TenantPolicies& tenant = *loaded;
       IssueCollector issues;
       auto access = cross_tenant::CompiledCrossTenantAccess::Compile(
           tenant, AppSetTable::Default(), {}, &issues);
