@@ -335,6 +335,9 @@ bool PlatformMatch(const ConditionSet& c, const RequestContext& ctx) {
   if (!c.has_platforms() || c.platforms().include_platforms().empty()) {
     return true;  // 5.2 / D15
   }
+  // A request that does not say its platform is in scope of every platform
+  // condition (fail closed: the policy's controls apply).
+  if (ctx.request->platform == Platform::kUnspecified) return true;
   policy::v1::DevicePlatform p = policy::v1::DEVICE_PLATFORM_UNSPECIFIED;
   switch (ctx.request->platform) {
     case Platform::kAndroid:
@@ -355,7 +358,7 @@ bool PlatformMatch(const ConditionSet& c, const RequestContext& ctx) {
     case Platform::kLinux:
       p = policy::v1::DEVICE_PLATFORM_LINUX;
       break;
-    case Platform::kUnspecified:  // read as an unknown platform
+    case Platform::kUnspecified:
     case Platform::kUnknown:
       break;
   }
@@ -375,6 +378,9 @@ bool PlatformMatch(const ConditionSet& c, const RequestContext& ctx) {
 
 bool ClientAppMatch(const ConditionSet& c, const RequestContext& ctx) {
   if (c.client_app_types().empty()) return true;  // 4.6: since Aug 2020
+  // A request that does not say its client app is in scope of every
+  // client-app condition (fail closed).
+  if (ctx.request->client_app == ClientApp::kUnspecified) return true;
   for (int t : c.client_app_types()) {
     switch (ctx.request->client_app) {
       case ClientApp::kBrowser:

@@ -42,6 +42,9 @@ TEST(ReferenceClientAppsTest, EmptyMeansAllAndListsSelect) {
       kApplies);
   EXPECT_EQ(NotAppliedReason(legacy, Member().Client(ClientApp::kOther)),
             kApplies);
+  // Fail closed: a request that does not say its client app is in scope.
+  EXPECT_EQ(NotAppliedReason(legacy, Member().Client(ClientApp::kUnspecified)),
+            kApplies);
   auto all = BlockWhen("client_app_types: CLIENT_APP_TYPE_ALL");
   EXPECT_EQ(NotAppliedReason(
                 all, Member().Client(ClientApp::kMobileAppsAndDesktopClients)),
@@ -62,6 +65,20 @@ TEST(ReferencePlatformsTest,
   EXPECT_EQ(NotAppliedReason(b, Member().OnPlatform(Platform::kUnknown)),
             kApplies);
   EXPECT_EQ(NotAppliedReason(b, Member().OnPlatform(Platform::kUnspecified)),
+            kApplies);
+}
+
+TEST(ReferencePlatformsTest, UnsuppliedPlatformIsInScopeOfEveryCondition) {
+  // Fail closed: a request that does not say its platform meets the
+  // policy's controls.
+  auto ios = BlockWhen("platforms { include_platforms: DEVICE_PLATFORM_IOS }");
+  EXPECT_EQ(NotAppliedReason(ios, Member().OnPlatform(Platform::kUnspecified)),
+            kApplies);
+  auto all_but_windows = BlockWhen(
+      "platforms { include_platforms: DEVICE_PLATFORM_ALL exclude_platforms: "
+      "DEVICE_PLATFORM_WINDOWS }");
+  EXPECT_EQ(NotAppliedReason(all_but_windows,
+                             Member().OnPlatform(Platform::kUnspecified)),
             kApplies);
 }
 
