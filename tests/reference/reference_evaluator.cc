@@ -195,6 +195,13 @@ void DecideConditionalAccess(const RequestContext& ctx, ReferenceDecision* d) {
                              " cannot be met: ", unmet);
     return;
   }
+  // 5.4: the applying enabled policies' session controls apply once every
+  // grant is met, so an allow and a challenge both carry them.
+  for (const Enforced& e : enforced) {
+    if (e.policy->has_session_controls()) {
+      MergeSessionControls(e.policy->session_controls(), ctx, &d->session);
+    }
+  }
   // 5.3.3-4: every applying enabled policy must be satisfied.
   for (const Enforced& e : enforced) {
     if (e.grants.state == State::kChallenge) {
@@ -204,15 +211,10 @@ void DecideConditionalAccess(const RequestContext& ctx, ReferenceDecision* d) {
       return;
     }
   }
-  // 5.3.1 / 5.4: allowed; the applying enabled policies' session controls.
+  // 5.3.1: allowed.
   d->outcome = Outcome::kAllow;
   d->reason = enforced.empty() ? "conditional access: no applicable policy"
                                : "conditional access: all grant controls met";
-  for (const Enforced& e : enforced) {
-    if (e.policy->has_session_controls()) {
-      MergeSessionControls(e.policy->session_controls(), ctx, &d->session);
-    }
-  }
 }
 
 }  // namespace
