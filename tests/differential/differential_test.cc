@@ -98,8 +98,10 @@ std::string CheckInvariants(const policy::v1::PolicyBundle& bundle,
   if (d.outcome == Outcome::kAllow) {
     if (!d.requirements.empty()) fail("allow with requirements");
     if (d.stage != Stage::kConditionalAccess) fail("allow outside CA stage");
-  } else if (!reference::SessionEquals(d.session, SessionOutcome())) {
-    fail("session controls on a non-allow");
+  }
+  if (d.outcome == Outcome::kBlock &&
+      !reference::SessionEquals(d.session, SessionOutcome())) {
+    fail("session controls on a block");
   }
   if (d.stage != Stage::kConditionalAccess && d.outcome != Outcome::kBlock) {
     fail("non-CA stage that does not block");

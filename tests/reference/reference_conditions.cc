@@ -102,10 +102,17 @@ bool IsGuestOrExternal(const RequestContext& ctx) {
 }
 
 // One named-location id (or keyword) against the request (4.8, D16).
-bool InLocation(const std::string& id, const RequestContext& ctx);
+// Whether a location is being tested for an include list or an exclude list:
+// a request without an IP address could come from anywhere, so (fail closed)
+// it is inside every non-empty IP location for inclusion and inside none for
+// exclusion.
+enum class Side { kInclude, kExclude };
 
-bool IpInRanges(const std::vector<std::string>& cidrs, const Request& req) {
-  if (!req.has_ip) return false;
+bool InLocation(const std::string& id, const RequestContext& ctx, Side side);
+
+bool IpInRanges(const std::vector<std::string>& cidrs, const Request& req,
+                Side side) {
+  if (!req.has_ip) return side == Side::kInclude && !cidrs.empty();
   for (const std::string& text : cidrs) {
     absl::optional<Cidr> cidr = ParseCidr(text);
     if (cidr.has_value()) {
@@ -118,12 +125,12 @@ bool IpInRanges(const std::vector<std::string>& cidrs, const Request& req) {
   return false;
 }
 
-bool InNamedLocation(const NamedLocation& loc, const Request& req) {
+bool InNamedLocation(const NamedLocation& loc, const Request& req, Side side) {
   if (loc.has_ip()) {
     std::vector<std::string> cidrs;
     for (const auto& r : loc.ip().ip_ranges())
       cidrs.push_back(r.cidr_address());
-    return IpInRanges(cidrs, req);
+    return IpInRanges(cidrs, req, side);
   }
   if (loc.has_country()) {
     const auto& c = loc.country();
@@ -141,25 +148,25 @@ bool InNamedLocation(const NamedLocation& loc, const Request& req) {
   return false;
 }
 
-bool InLocation(const std::string& id, const RequestContext& ctx) {
+bool InLocation(const std::string& id, const RequestContext& ctx, Side side) {
   const Request& req = *ctx.request;
   const auto& tenant = *ctx.tenant;
   if (id == kZeroGuid) {  // D16: the MFA trusted IPs
     std::vector<std::string> ips(tenant.mfa_trusted_ips().begin(),
                                  tenant.mfa_trusted_ips().end());
-    return IpInRanges(ips, req);
+    return IpInRanges(ips, req, side);
   }
   if (id == "AllTrusted") {
     // D16: trusted IP locations, compliant-network locations, MFA trusted IPs.
     for (const NamedLocation& loc : tenant.named_locations()) {
       const bool trusted = (loc.has_ip() && loc.ip().is_trusted()) ||
                            loc.has_compliant_network();
-      if (trusted && InNamedLocation(loc, req)) return true;
+      if (trusted && InNamedLocation(loc, req, side)) return true;
     }
-    return InLocation(kZeroGuid, ctx);
+    return InLocation(kZeroGuid, ctx, side);
   }
   for (const NamedLocation& loc : tenant.named_locations()) {
-    if (loc.id() == id) return InNamedLocation(loc, req);
+    if (loc.id() == id) return InNamedLocation(loc, req, side);
   }
   return false;  // an id the tenant does not define
 }
@@ -335,6 +342,9 @@ bool PlatformMatch(const ConditionSet& c, const RequestContext& ctx) {
   if (!c.has_platforms() || c.platforms().include_platforms().empty()) {
     return true;  // 5.2 / D15
   }
+  // A request that does not say its platform is in scope of every platform
+  // condition (fail closed: the policy's controls apply).
+  if (ctx.request->platform == Platform::kUnspecified) return true;
   policy::v1::DevicePlatform p = policy::v1::DEVICE_PLATFORM_UNSPECIFIED;
   switch (ctx.request->platform) {
     case Platform::kAndroid:
@@ -355,7 +365,7 @@ bool PlatformMatch(const ConditionSet& c, const RequestContext& ctx) {
     case Platform::kLinux:
       p = policy::v1::DEVICE_PLATFORM_LINUX;
       break;
-    case Platform::kUnspecified:  // read as an unknown platform
+    case Platform::kUnspecified:
     case Platform::kUnknown:
       break;
   }
@@ -375,6 +385,9 @@ bool PlatformMatch(const ConditionSet& c, const RequestContext& ctx) {
 
 bool ClientAppMatch(const ConditionSet& c, const RequestContext& ctx) {
   if (c.client_app_types().empty()) return true;  // 4.6: since Aug 2020
+  // A request that does not say its client app is in scope of every
+  // client-app condition (fail closed).
+  if (ctx.request->client_app == ClientApp::kUnspecified) return true;
   for (int t : c.client_app_types()) {
     switch (ctx.request->client_app) {
       case ClientApp::kBrowser:
@@ -413,14 +426,14 @@ bool LocationMatch(const ConditionSet& c, const RequestContext& ctx) {
     } else if (id != "AllTrusted" && !IsGuid(id)) {
       included = true;  // D7 unknown keyword
     } else {
-      included = included || InLocation(id, ctx);
+      included = included || InLocation(id, ctx, Side::kInclude);
     }
   }
   for (const std::string& id : c.locations().exclude_locations()) {
     if (id == "All") {
       excluded = true;
     } else if (id == "AllTrusted" || IsGuid(id)) {
-      excluded = excluded || InLocation(id, ctx);
+      excluded = excluded || InLocation(id, ctx, Side::kExclude);
     }
   }
   return included && !excluded;

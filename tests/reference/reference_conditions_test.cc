@@ -42,6 +42,9 @@ TEST(ReferenceClientAppsTest, EmptyMeansAllAndListsSelect) {
       kApplies);
   EXPECT_EQ(NotAppliedReason(legacy, Member().Client(ClientApp::kOther)),
             kApplies);
+  // Fail closed: a request that does not say its client app is in scope.
+  EXPECT_EQ(NotAppliedReason(legacy, Member().Client(ClientApp::kUnspecified)),
+            kApplies);
   auto all = BlockWhen("client_app_types: CLIENT_APP_TYPE_ALL");
   EXPECT_EQ(NotAppliedReason(
                 all, Member().Client(ClientApp::kMobileAppsAndDesktopClients)),
@@ -62,6 +65,20 @@ TEST(ReferencePlatformsTest,
   EXPECT_EQ(NotAppliedReason(b, Member().OnPlatform(Platform::kUnknown)),
             kApplies);
   EXPECT_EQ(NotAppliedReason(b, Member().OnPlatform(Platform::kUnspecified)),
+            kApplies);
+}
+
+TEST(ReferencePlatformsTest, UnsuppliedPlatformIsInScopeOfEveryCondition) {
+  // Fail closed: a request that does not say its platform meets the
+  // policy's controls.
+  auto ios = BlockWhen("platforms { include_platforms: DEVICE_PLATFORM_IOS }");
+  EXPECT_EQ(NotAppliedReason(ios, Member().OnPlatform(Platform::kUnspecified)),
+            kApplies);
+  auto all_but_windows = BlockWhen(
+      "platforms { include_platforms: DEVICE_PLATFORM_ALL exclude_platforms: "
+      "DEVICE_PLATFORM_WINDOWS }");
+  EXPECT_EQ(NotAppliedReason(all_but_windows,
+                             Member().OnPlatform(Platform::kUnspecified)),
             kApplies);
 }
 
@@ -102,7 +119,8 @@ TEST(ReferenceLocationsTest, IpRangesIncludeAndExclude) {
   EXPECT_EQ(NotAppliedReason(b, Member().Ip("2001:db8::1")), kApplies);
   EXPECT_EQ(NotAppliedReason(b, Member().Ip("203.0.114.1")),
             WhatIfReason::kLocation);
-  EXPECT_EQ(NotAppliedReason(b, Member()), WhatIfReason::kLocation) << "no IP";
+  EXPECT_EQ(NotAppliedReason(b, Member()), kApplies)
+      << "no IP: could be anywhere, so inside (fail closed)";
   auto all_but =
       BlockWhen(absl::StrCat("locations { include_locations: \"All\" "
                              "exclude_locations: \"",
@@ -111,7 +129,8 @@ TEST(ReferenceLocationsTest, IpRangesIncludeAndExclude) {
   EXPECT_EQ(NotAppliedReason(all_but, Member().Ip("203.0.113.77")),
             WhatIfReason::kLocation);
   EXPECT_EQ(NotAppliedReason(all_but, Member().Ip("8.8.8.8")), kApplies);
-  EXPECT_EQ(NotAppliedReason(all_but, Member()), kApplies) << "All without IP";
+  EXPECT_EQ(NotAppliedReason(all_but, Member()), kApplies)
+      << "no IP: never excluded by an IP location";
 }
 
 TEST(ReferenceLocationsTest,
@@ -134,6 +153,25 @@ TEST(ReferenceLocationsTest,
   // Country locations are never trusted.
   EXPECT_EQ(NotAppliedReason(b, Member().Ip("8.8.8.8").Country("NL")),
             kApplies);
+}
+
+TEST(ReferenceLocationsTest,
+     NoIpIsInsideEveryNonEmptyIpLocationForInclusionOnly) {
+  auto empty_trusted =
+      BlockWhen("locations { include_locations: \"AllTrusted\" }",
+                absl::StrCat("named_locations { id: \"", kLoc1,
+                             "\" ip { ip_ranges { cidr_address: "
+                             "\"203.0.113.0/24\" } } }"));
+  EXPECT_EQ(NotAppliedReason(empty_trusted, Member()), WhatIfReason::kLocation)
+      << "no trusted ranges at all: nothing to be inside";
+  auto trusted =
+      BlockWhen("locations { include_locations: \"AllTrusted\" }", Locations());
+  EXPECT_EQ(NotAppliedReason(trusted, Member()), kApplies);
+  auto country = BlockWhen(
+      absl::StrCat("locations { include_locations: \"", kLoc2, "\" }"),
+      Locations());
+  EXPECT_EQ(NotAppliedReason(country, Member()), WhatIfReason::kLocation)
+      << "countries are their own input: unknown is not NL/BE";
 }
 
 TEST(ReferenceLocationsTest, ZeroGuidIsTheMfaTrustedIps) {
@@ -303,13 +341,16 @@ TEST(ReferenceConditionsTest, FirstFailingConditionNamesTheReason) {
                    "\" } "
                    "client_app_types: CLIENT_APP_TYPE_OTHER"),
       Locations());
-  EXPECT_EQ(NotAppliedReason(b, Member()), WhatIfReason::kDevicePlatform);
-  EXPECT_EQ(NotAppliedReason(b, Member().OnPlatform(Platform::kIos)),
-            WhatIfReason::kClientApps);
+  EXPECT_EQ(NotAppliedReason(b, Member().Ip("8.8.8.8")),
+            WhatIfReason::kDevicePlatform);
   EXPECT_EQ(
-      NotAppliedReason(
-          b, Member().OnPlatform(Platform::kIos).Client(ClientApp::kOther)),
-      WhatIfReason::kLocation);
+      NotAppliedReason(b, Member().Ip("8.8.8.8").OnPlatform(Platform::kIos)),
+      WhatIfReason::kClientApps);
+  EXPECT_EQ(NotAppliedReason(b, Member()
+                                    .Ip("8.8.8.8")
+                                    .OnPlatform(Platform::kIos)
+                                    .Client(ClientApp::kOther)),
+            WhatIfReason::kLocation);
 }
 
 }  // namespace

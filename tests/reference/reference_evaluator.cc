@@ -13,6 +13,7 @@
 #include "tests/reference/reference_cross_tenant.h"
 #include "tests/reference/reference_grants.h"
 #include "tests/reference/reference_session.h"
+#include "tests/reference/reference_strengths.h"
 
 namespace crossgate {
 namespace reference {
@@ -44,53 +45,80 @@ PolicyResult ResultFor(bool report_only, State s) {
   return PolicyResult::kFailure;
 }
 
-// 5.3.6 / D11: the conjunction of the challenging policies' clauses, each
-// clause's alternatives in prompt order, duplicate clauses merged (the first
-// policy by id keeps them), clauses ordered by their first alternative.
-void BuildChallenge(const std::vector<Enforced>& enforced,
-                    ReferenceDecision* d) {
-  struct Clause {
-    std::vector<PolicyGrantVerdict::ClauseAtom> atoms;
-    std::string policy_id;
-  };
-  auto same = [](const Clause& a, const Clause& b) {
-    if (a.atoms.size() != b.atoms.size()) return false;
-    for (size_t i = 0; i < a.atoms.size(); ++i) {
-      if (AtomLess(a.atoms[i].atom, b.atoms[i].atom) ||
-          AtomLess(b.atoms[i].atom, a.atoms[i].atom)) {
-        return false;
+// True when meeting `atom` meets `clause` (an OR of atoms): the atom is one
+// of its alternatives, or (D11) it is a strength that implies MFA and the
+// clause accepts mfa.
+bool AtomMeetsClause(const Atom& atom,
+                     const std::vector<PolicyGrantVerdict::ClauseAtom>& clause,
+                     const RequestContext& ctx) {
+  for (const auto& c : clause) {
+    if (!AtomLess(atom, c.atom) && !AtomLess(c.atom, atom)) return true;
+    if (c.atom.kind == RequirementKind::kMfa &&
+        atom.kind == RequirementKind::kAuthenticationStrength) {
+      const auto* s = FindStrength(*ctx.tenant, atom.ref);
+      if (s != nullptr && s->requirements_satisfied() ==
+                              policy::v1::AuthenticationStrengthPolicy::
+                                  REQUIREMENTS_SATISFIED_MFA) {
+        return true;
       }
     }
-    return true;
+  }
+  return false;
+}
+
+// 5.3.6 / D11: the conjunction of the challenging policies' clauses in
+// simplest form. A clause A "covers" clause B when meeting any alternative of
+// A meets B; a covered clause is dropped (absorption: {mfa} absorbs
+// {mfa OR terms}; an MFA-implying strength absorbs {mfa}). Of two clauses that
+// cover each other the one from the earlier policy (by id) stays. Clauses are
+// then prompted by their first alternative in D11 order, the one with fewer
+// alternatives first, then in policy order.
+void BuildChallenge(const std::vector<Enforced>& enforced,
+                    const RequestContext& ctx, ReferenceDecision* d) {
+  struct Clause {
+    std::vector<PolicyGrantVerdict::ClauseAtom> atoms;  // sorted, unique
+    std::string policy_id;
   };
   std::vector<Clause> clauses;
   for (const Enforced& e : enforced) {
     if (e.grants.state != State::kChallenge) continue;
     for (const auto& atoms : e.grants.clauses) {
-      Clause c{atoms, e.policy->id()};
-      bool dup = false;
-      for (const Clause& have : clauses) dup = dup || same(have, c);
-      if (!dup) clauses.push_back(std::move(c));
+      clauses.push_back({atoms, e.policy->id()});
     }
   }
-  std::stable_sort(
-      clauses.begin(), clauses.end(), [](const Clause& a, const Clause& b) {
-        return std::lexicographical_compare(a.atoms.begin(), a.atoms.end(),
-                                            b.atoms.begin(), b.atoms.end(),
-                                            [](const auto& x, const auto& y) {
-                                              return AtomLess(x.atom, y.atom);
-                                            });
-      });
+  auto covers = [&ctx](const Clause& a, const Clause& b) {
+    for (const auto& x : a.atoms) {
+      if (!AtomMeetsClause(x.atom, b.atoms, ctx)) return false;
+    }
+    return true;
+  };
+  std::vector<const Clause*> kept;
+  for (size_t b = 0; b < clauses.size(); ++b) {
+    bool dropped = false;
+    for (size_t a = 0; a < clauses.size() && !dropped; ++a) {
+      if (a == b || !covers(clauses[a], clauses[b])) continue;
+      dropped = !covers(clauses[b], clauses[a]) || a < b;
+    }
+    if (!dropped) kept.push_back(&clauses[b]);
+  }
+  std::stable_sort(kept.begin(), kept.end(),
+                   [](const Clause* a, const Clause* b) {
+                     const Atom& x = a->atoms.front().atom;
+                     const Atom& y = b->atoms.front().atom;
+                     if (AtomLess(x, y) || AtomLess(y, x))
+                       return AtomLess(x, y);
+                     return a->atoms.size() < b->atoms.size();
+                   });
   int group = 0;
-  for (const Clause& c : clauses) {
-    for (const auto& a : c.atoms) {
+  for (const Clause* c : kept) {
+    for (const auto& a : c->atoms) {
       d->requirements.push_back(
-          {a.atom.kind, a.atom.ref, c.policy_id, group, a.where});
+          {a.atom.kind, a.atom.ref, c->policy_id, group, a.where});
     }
     ++group;
   }
   // The prompt starts with the first requirement; it says where.
-  d->challenge_location = clauses.front().atoms.front().where;
+  d->challenge_location = kept.front()->atoms.front().where;
 }
 
 void DecideConditionalAccess(const RequestContext& ctx, ReferenceDecision* d) {
@@ -167,24 +195,26 @@ void DecideConditionalAccess(const RequestContext& ctx, ReferenceDecision* d) {
                              " cannot be met: ", unmet);
     return;
   }
-  // 5.3.3-4: every applying enabled policy must be satisfied.
-  for (const Enforced& e : enforced) {
-    if (e.grants.state == State::kChallenge) {
-      d->outcome = Outcome::kChallenge;
-      d->reason = "conditional access: interactive grant controls unmet";
-      BuildChallenge(enforced, d);
-      return;
-    }
-  }
-  // 5.3.1 / 5.4: allowed; the applying enabled policies' session controls.
-  d->outcome = Outcome::kAllow;
-  d->reason = enforced.empty() ? "conditional access: no applicable policy"
-                               : "conditional access: all grant controls met";
+  // 5.4: the applying enabled policies' session controls apply once every
+  // grant is met, so an allow and a challenge both carry them.
   for (const Enforced& e : enforced) {
     if (e.policy->has_session_controls()) {
       MergeSessionControls(e.policy->session_controls(), ctx, &d->session);
     }
   }
+  // 5.3.3-4: every applying enabled policy must be satisfied.
+  for (const Enforced& e : enforced) {
+    if (e.grants.state == State::kChallenge) {
+      d->outcome = Outcome::kChallenge;
+      d->reason = "conditional access: interactive grant controls unmet";
+      BuildChallenge(enforced, ctx, d);
+      return;
+    }
+  }
+  // 5.3.1: allowed.
+  d->outcome = Outcome::kAllow;
+  d->reason = enforced.empty() ? "conditional access: no applicable policy"
+                               : "conditional access: all grant controls met";
 }
 
 }  // namespace

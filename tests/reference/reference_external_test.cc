@@ -213,12 +213,11 @@ TEST(ReferenceStrengthTest, TrustedGuestsMeetStrengthsWithHomeMethods) {
       Outcome::kAllow);
 }
 
-TEST(ReferenceStrengthTest, AStrengthThatImpliesMfaSatisfiesMfa) {
-  // D11: methods that meet an MFA strength also meet the mfa control.
+TEST(ReferenceStrengthTest, MfaClaimIsTheAuthorityOnMfa) {
+  // Methods alone do not stand in for the MFA claim.
   auto b = OnePolicy(kAllUsersAllApps, Grants(kMfa));
-  EXPECT_EQ(Eval(b, Member().Methods({kFido2})).outcome, Outcome::kAllow);
-  EXPECT_EQ(Eval(b, Member().Methods({kPassword})).outcome,
-            Outcome::kChallenge);
+  EXPECT_EQ(Eval(b, Member().Methods({kFido2})).outcome, Outcome::kChallenge);
+  EXPECT_EQ(Eval(b, Member().Mfa()).outcome, Outcome::kAllow);
 }
 
 }  // namespace

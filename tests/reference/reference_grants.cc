@@ -70,26 +70,11 @@ uint32_t UsableMethods(const RequestContext& ctx) {
   return 0;
 }
 
-// D11: "a strength that implies MFA also satisfies mfa".
-bool MethodsImplyMfa(const RequestContext& ctx) {
-  const uint32_t methods = UsableMethods(ctx);
-  if (methods == 0) return false;
-  for (const AuthenticationStrengthPolicy& s :
-       ctx.tenant->authentication_strength_policies()) {
-    if (s.requirements_satisfied() ==
-            AuthenticationStrengthPolicy::REQUIREMENTS_SATISFIED_MFA &&
-        MethodsSatisfy(s, methods)) {
-      return true;
-    }
-  }
-  for (const AuthenticationStrengthPolicy& s : BuiltInStrengths()) {
-    if (MethodsSatisfy(s, methods)) return true;
-  }
-  return false;
-}
-
 AtomVerdict Mfa(const RequestContext& ctx) {
-  if (UsableMfaClaim(ctx) || MethodsImplyMfa(ctx)) return Met();
+  // The MFA claim is the authority on whether MFA was done (D11's "a
+  // strength that implies MFA also satisfies mfa" shapes the prompt, see
+  // BuildChallenge).
+  if (UsableMfaClaim(ctx)) return Met();
   switch (ctx.claim_context) {
     case ClaimContext::kMember:
     case ClaimContext::kNonEntraExternal:  // 5.5: R does their MFA
@@ -297,7 +282,12 @@ PolicyGrantVerdict EvaluateGrants(
                  const PolicyGrantVerdict::ClauseAtom& y) {
     return AtomLess(x.atom, y.atom);
   };
+  auto same = [](const PolicyGrantVerdict::ClauseAtom& x,
+                 const PolicyGrantVerdict::ClauseAtom& y) {
+    return !AtomLess(x.atom, y.atom) && !AtomLess(y.atom, x.atom);
+  };
   std::sort(asks.begin(), asks.end(), less);
+  asks.erase(std::unique(asks.begin(), asks.end(), same), asks.end());
   std::sort(never.begin(), never.end(), AtomLess);
 
   if (g.operator_() == policy::v1::GrantControls::OPERATOR_OR) {

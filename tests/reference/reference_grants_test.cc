@@ -191,7 +191,11 @@ TEST(ReferenceGrantsTest, PromptOrderStrengthsMfaPasswordTermsCustom) {
           Grant("AND", absl::StrCat("custom_authentication_factors: \"Duo\" ",
                                     Terms(kTerms)))),
       PolicyText("p2", Grant("AND", absl::StrCat(kPasswordChange, kMfa))),
-      PolicyText("p3", Grant("AND", Strength(kMfaStrength)))));
+      PolicyText("p3", Grant("AND", Strength("weak"))),
+      // A strength that does not imply MFA, so it does not absorb `mfa`.
+      "authentication_strength_policies { id: \"weak\" requirements_satisfied: "
+      "REQUIREMENTS_SATISFIED_NONE allowed_combinations { modes: "
+      "AUTHENTICATION_METHOD_MODE_SMS } } "));
   ReferenceDecision d = Eval(b, Member());
   ASSERT_EQ(d.outcome, Outcome::kChallenge);
   ASSERT_EQ(d.requirements.size(), 5u) << d.DebugString();
@@ -201,6 +205,55 @@ TEST(ReferenceGrantsTest, PromptOrderStrengthsMfaPasswordTermsCustom) {
   EXPECT_EQ(d.requirements[3].kind, RequirementKind::kTermsOfUse);
   EXPECT_EQ(d.requirements[4].kind, RequirementKind::kCustomControl);
   for (int i = 0; i < 5; ++i) EXPECT_EQ(d.requirements[i].group, i);
+}
+
+TEST(ReferenceGrantsTest, CoveredClausesAreDropped) {
+  // {mfa} absorbs {mfa OR terms}; an MFA-implying strength absorbs {mfa}
+  // (D11); a strength that does not imply MFA does not.
+  auto absorb = Tenant(absl::StrCat(
+      PolicyText("a", Grant("OR", absl::StrCat(kMfa, Terms(kTerms)))),
+      PolicyText("b", Grant("AND", kMfa))));
+  ReferenceDecision d = Eval(absorb, Member());
+  ASSERT_EQ(d.requirements.size(), 1u) << d.DebugString();
+  EXPECT_EQ(d.requirements[0].kind, RequirementKind::kMfa);
+  EXPECT_EQ(d.requirements[0].policy_id, "b");
+  auto strength = Tenant(
+      absl::StrCat(PolicyText("a", Grant("AND", kMfa)),
+                   PolicyText("b", Grant("AND", Strength(kMfaStrength)))));
+  d = Eval(strength, Member());
+  ASSERT_EQ(d.requirements.size(), 1u) << d.DebugString();
+  EXPECT_EQ(d.requirements[0].kind, RequirementKind::kAuthenticationStrength);
+  auto weak = Tenant(absl::StrCat(
+      "authentication_strength_policies { id: \"weak\" requirements_satisfied: "
+      "REQUIREMENTS_SATISFIED_NONE allowed_combinations { modes: "
+      "AUTHENTICATION_METHOD_MODE_PASSWORD } } ",
+      PolicyText("a", Grant("AND", kMfa)),
+      PolicyText("b", Grant("AND", Strength("weak")))));
+  d = Eval(weak, Member());
+  ASSERT_EQ(d.requirements.size(), 2u) << d.DebugString();
+  EXPECT_EQ(d.requirements[0].kind, RequirementKind::kAuthenticationStrength);
+  EXPECT_EQ(d.requirements[1].kind, RequirementKind::kMfa);
+}
+
+TEST(ReferenceGrantsTest, GroupsWithTheSameFirstPromptGoShortestFirst) {
+  auto b = Tenant(absl::StrCat(
+      PolicyText(
+          "a", Grant("OR", absl::StrCat(kMfa, Terms(kTerms), Terms(kTerms2)))),
+      PolicyText("b", Grant("OR", absl::StrCat(kMfa, Terms(kTerms2))))));
+  ReferenceDecision d = Eval(b, Member());
+  // {mfa, t2} (b) does not cover {mfa, t1, t2} (a)? It does: every
+  // alternative of b meets a. So only b's group remains.
+  ASSERT_EQ(d.requirements.size(), 2u) << d.DebugString();
+  EXPECT_EQ(d.requirements[0].policy_id, "b");
+  auto disjoint = Tenant(absl::StrCat(
+      PolicyText("a", Grant("OR", absl::StrCat(kMfa, Terms(kTerms)))),
+      PolicyText("b", Grant("OR", absl::StrCat(kMfa, Terms(kTerms2),
+                                               kPasswordChange)))));
+  d = Eval(disjoint, Member());
+  ASSERT_EQ(d.requirements.size(), 5u) << d.DebugString();
+  EXPECT_EQ(d.requirements[0].policy_id, "a");  // two alternatives before three
+  EXPECT_EQ(d.requirements[2].policy_id, "b");
+  EXPECT_EQ(d.requirements[2].group, 1);
 }
 
 TEST(ReferenceGrantsTest, SameRequirementFromTwoPoliciesIsAskedOnce) {

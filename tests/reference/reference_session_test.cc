@@ -106,15 +106,19 @@ TEST(ReferenceSessionTest, DirectConnectIgnoresUnsupportedSessionControls) {
   EXPECT_EQ(d.session.sign_in_frequency_minutes, 60);
 }
 
-TEST(ReferenceSessionTest, OnlyAllowedDecisionsCarrySessionControls) {
+TEST(ReferenceSessionTest, AllowsAndChallengesCarrySessionControlsBlocksDoNot) {
   auto b = ParseBundle(absl::StrCat(
       "tenants { tenant_id: \"", kResource,
       "\" conditional_access_policies { id: \"p\" state: POLICY_STATE_ENABLED "
       "conditions { ",
       kAllUsersAllApps, " } ", kRequireMfa,
       " session_controls { disable_resilience_defaults: true } } }"));
-  EXPECT_FALSE(Eval(b, Member()).session.disable_resilience_defaults);
+  // The controls that apply once the challenge is met.
+  EXPECT_TRUE(Eval(b, Member()).session.disable_resilience_defaults);
   EXPECT_TRUE(Eval(b, Member().Mfa()).session.disable_resilience_defaults);
+  ReferenceDecision blocked = Eval(b, Member().Client(ClientApp::kOther));
+  EXPECT_EQ(blocked.outcome, Outcome::kBlock);
+  EXPECT_FALSE(blocked.session.disable_resilience_defaults);
 }
 
 }  // namespace

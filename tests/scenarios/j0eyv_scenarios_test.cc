@@ -225,6 +225,8 @@ std::vector<Scenario> Scenarios() {
       "challenge MFA strength (CA100)",
       Admin(kAzurePortal).Mfa(),
       Expect::Challenge(kResource)
+          .SignInFrequencyMinutes(720)
+          .PersistentBrowserNever()
           .Needs(RK::kAuthenticationStrength, kMfaStrength)
           .Applied("CA000", kSuccess)
           .Applied("CA100", kFailure)
@@ -258,6 +260,7 @@ std::vector<Scenario> Scenarios() {
       "(CA000, CA101); no persistent browser policy",
       Admin(kLineOfBusiness).Client(ClientApp::kMobileAppsAndDesktopClients),
       Expect::Challenge(kResource)
+          .SignInFrequencyMinutes(720)
           .Needs(RK::kMfa)
           .Applied("CA000", kFailure)
           .Applied("CA101", kFailure)
@@ -292,6 +295,9 @@ std::vector<Scenario> Scenarios() {
       "challenge mfa",
       Internal(kLineOfBusiness).HybridJoinedDevice(),
       Expect::Challenge(kResource)
+          .SignInFrequencyMinutes(720)
+          .PersistentBrowserNever()
+          .StrictContinuousAccessEvaluation()
           .Needs(RK::kMfa)
           .Applied("CA000", kFailure)
           .Applied("CA200", kFailure)
@@ -441,6 +447,9 @@ std::vector<Scenario> Scenarios() {
       "(no MFA trust), asked once",
       Guest(kSharePoint),
       Expect::Challenge(kResource)
+          .SignInFrequencyMinutes(720)
+          .PersistentBrowserNever()
+          .AppEnforcedRestrictions()
           .Needs(RK::kMfa)
           .Applied("CA000", kFailure)
           .Applied("CA006", kSuccess)
@@ -463,6 +472,9 @@ std::vector<Scenario> Scenarios() {
       "challenged in the resource tenant",
       Guest(kSharePoint).Mfa(ClaimOrigin::kHomeTenant),
       Expect::Challenge(kResource)
+          .SignInFrequencyMinutes(720)
+          .PersistentBrowserNever()
+          .AppEnforcedRestrictions()
           .Needs(RK::kMfa)
           .Applied("CA000", kFailure)
           .Applied("CA006", kSuccess)
@@ -473,6 +485,7 @@ std::vector<Scenario> Scenarios() {
       "excluded; challenge mfa",
       Guest(kGuestApp).Client(ClientApp::kMobileAppsAndDesktopClients),
       Expect::Challenge(kResource)
+          .SignInFrequencyMinutes(720)
           .Needs(RK::kMfa)
           .Applied("CA000", kFailure)
           .Applied("CA400", kFailure)
@@ -508,6 +521,9 @@ std::vector<Scenario> Scenarios() {
       "challenged in the resource tenant",
       Member(kSharePoint).External(kPlaceholderTenant, kInternalGuest),
       Expect::Challenge(kResource)
+          .SignInFrequencyMinutes(720)
+          .PersistentBrowserNever()
+          .AppEnforcedRestrictions()
           .Needs(RK::kMfa)
           .Applied("CA000", kFailure)
           .Applied("CA006", kSuccess)
@@ -518,6 +534,8 @@ std::vector<Scenario> Scenarios() {
       "CA401 does not; challenge mfa",
       Guest(kLineOfBusiness, kServiceProvider),
       Expect::Challenge(kResource)
+          .SignInFrequencyMinutes(720)
+          .PersistentBrowserNever()
           .Needs(RK::kMfa)
           .Applied("CA000", kFailure)
           .Applied("CA400", kFailure)
@@ -539,6 +557,9 @@ std::vector<Scenario> Scenarios() {
           .External("", kB2bCollaborationGuest,
                     IdentitySource::kEmailOneTimePasscode),
       Expect::Challenge(kResource)
+          .SignInFrequencyMinutes(720)
+          .PersistentBrowserNever()
+          .AppEnforcedRestrictions()
           .Needs(RK::kMfa)
           .Applied("CA000", kFailure)
           .Applied("CA006", kSuccess)

@@ -68,7 +68,7 @@ class Expect {
     applied_.emplace_back(std::move(policy), result);
     return *this;
   }
-  // Merged session controls of an allow (D17).
+  // Merged session controls of an allow or a challenge (D17).
   Expect& SignInFrequencyMinutes(int minutes) {
     session_.sign_in_frequency_minutes = minutes;
     return *this;
@@ -127,7 +127,7 @@ class Expect {
       expect_eq("requirements", want.empty() ? " -" : want,
                 got.empty() ? " -" : got);
     }
-    if (outcome_ == Outcome::kAllow) {
+    if (outcome_ != Outcome::kBlock) {  // a block carries no session controls
       expect_eq("session", reference::SessionDebugString(session_),
                 reference::SessionDebugString(d.session));
     }
