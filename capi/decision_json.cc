@@ -95,11 +95,38 @@ std::string RenderDecisionJson(const crossgate_decision& d,
     out.push_back('}');
   }
 
+  // Session controls (D17), in Graph's spellings.
+  static constexpr const char* kBrowser[] = {"notSet", "always", "never"};
+  static constexpr const char* kCloudApp[] = {"notSet", "mcasConfigured",
+                                              "monitorOnly", "blockDownloads"};
+  static constexpr struct {
+    uint32_t bit;
+    const char* name;
+  } kFlags[] = {
+      {CROSSGATE_SESSION_APP_ENFORCED_RESTRICTIONS, "applicationEnforcedRestrictions"},
+      {CROSSGATE_SESSION_DISABLE_RESILIENCE_DEFAULTS, "disableResilienceDefaults"},
+      {CROSSGATE_SESSION_SECURE_SIGN_IN_SESSION, "secureSignInSession"},
+      {CROSSGATE_SESSION_CAE_STRICT, "continuousAccessEvaluationStrict"},
+      {CROSSGATE_SESSION_CAE_DISABLED, "continuousAccessEvaluationDisabled"},
+      {CROSSGATE_SESSION_IGNORED_FOR_DIRECT_CONNECT, "ignoredForDirectConnect"}};
   absl::StrAppend(&out, "],\"session\":{\"signInFrequencyMinutes\":",
-                  d.sign_in_frequency_minutes,
-                  ",\"persistentBrowser\":", d.persistent_browser,
-                  ",\"cloudAppSecurity\":", d.cloud_app_security,
-                  ",\"flags\":", d.session_flags, "}");
+                  d.sign_in_frequency_minutes, ",\"persistentBrowser\":");
+  if (d.persistent_browser >= 0 && d.persistent_browser <= 2) {
+    AppendQuoted(&out, kBrowser[d.persistent_browser]);
+  } else {
+    absl::StrAppend(&out, d.persistent_browser);
+  }
+  out.append(",\"cloudAppSecurity\":");
+  if (d.cloud_app_security >= 0 && d.cloud_app_security <= 3) {
+    AppendQuoted(&out, kCloudApp[d.cloud_app_security]);
+  } else {
+    absl::StrAppend(&out, d.cloud_app_security);
+  }
+  for (const auto& flag : kFlags) {
+    absl::StrAppend(&out, ",\"", flag.name, "\":",
+                    (d.session_flags & flag.bit) ? "true" : "false");
+  }
+  out.push_back('}');
 
   absl::StrAppend(&out, ",\"policyResultCount\":", d.policy_result_count,
                   ",\"policies\":[");

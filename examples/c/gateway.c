@@ -10,6 +10,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <crossgate/crossgate.h>
 
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -104,9 +105,19 @@ int main(int argc, char** argv) {
   }
   memset(&sa, 0, sizeof(sa));
   sa.sa_handler = on_sighup;
+  sa.sa_flags = SA_RESTART; /* a reload signal must not end the input loop */
   sigaction(SIGHUP, &sa, NULL);
 
-  while ((n = getline(&line, &capacity, stdin)) >= 0) {
+  for (;;) {
+    errno = 0;
+    n = getline(&line, &capacity, stdin);
+    if (n < 0) {
+      if (errno == EINTR) {
+        clearerr(stdin);
+        continue;
+      }
+      break;
+    }
     while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = 0;
     if (reload_requested) {
       reload_requested = 0;

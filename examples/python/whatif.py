@@ -80,7 +80,7 @@ def main() -> int:
     with engine:
         request = json.loads(args.request)
         request.setdefault("what_if", True)
-        show(engine.evaluate(request))
+        show(engine.evaluate(request, policies=True))
     return 0
 
 

@@ -24,6 +24,11 @@ class BitsetPool {
   const uint64_t* at(BitsetRef ref) const {
     return data_.data() + static_cast<size_t>(ref) * words_;
   }
+  // Same, with the word count known at compile time (W = 0: words()).
+  template <uint32_t W>
+  const uint64_t* at(BitsetRef ref) const {
+    return data_.data() + static_cast<size_t>(ref) * (W != 0 ? W : words_);
+  }
   size_t size() const { return data_.size() / words_; }
   size_t memory_bytes() const { return data_.size() * sizeof(uint64_t); }
 

@@ -11,12 +11,17 @@
 //                                                 list is a warning (include =
 //                                                 everything, exclude = nothing);
 //                                                 true makes it a load error
+//   cross_tenant                         {}       options of the cross-tenant
+//                                                 stage (lib/cross_tenant)
+
+#include "lib/cross_tenant/compile_options.h"
 
 namespace crossgate {
 
 struct CompileOptions {
   bool all_users_includes_direct_connect = true;
   bool fail_on_unknown_keyword = false;
+  cross_tenant::CrossTenantCompileOptions cross_tenant;
 };
 
 }  // namespace crossgate

@@ -20,6 +20,8 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -27,8 +29,8 @@
 #include "lib/compile/bitset_pool.h"
 #include "lib/compile/compiled_policy_set.h"
 #include "lib/compile/device_filter_adapter.h"
+#include "lib/cross_tenant/compiled_cross_tenant.h"
 #include "lib/eval/decision.h"
-#include "lib/eval/inbound_trust.h"
 #include "lib/model/cidr.h"
 #include "lib/model/guid.h"
 
@@ -73,14 +75,30 @@ struct IpSegments {
 };
 
 inline Uint128 AddressValue6(const IpAddress& ip) {
-  return (static_cast<Uint128>(ip.high()) << 64) | ip.low();
+  uint64_t hi, lo;
+  std::memcpy(&hi, ip.bytes, 8);
+  std::memcpy(&lo, ip.bytes + 8, 8);
+  return (static_cast<Uint128>(__builtin_bswap64(hi)) << 64) |
+         __builtin_bswap64(lo);
 }
 inline uint32_t AddressValue4(const IpAddress& ip) {
-  return static_cast<uint32_t>(ip.low());  // ::ffff:a.b.c.d -> a.b.c.d
+  uint32_t v;  // ::ffff:a.b.c.d -> a.b.c.d
+  std::memcpy(&v, ip.bytes + 12, 4);
+  return __builtin_bswap32(v);
 }
 
 constexpr int kCountrySlots = 26 * 26 + 1;  // AA..ZZ, then "unknown"
 constexpr int kUnknownCountrySlot = 26 * 26;
+
+// "AA".."ZZ" (either case) -> 0..675; anything else -> kUnknownCountrySlot.
+inline int CountrySlot(char c0, char c1) {
+  const unsigned a = static_cast<unsigned>((c0 | 0x20) - 'a');
+  const unsigned b = static_cast<unsigned>((c1 | 0x20) - 'a');
+  const bool letters = ((c0 >= 'A' && c0 <= 'Z') || (c0 >= 'a' && c0 <= 'z')) &&
+                       ((c1 >= 'A' && c1 <= 'Z') || (c1 >= 'a' && c1 <= 'z'));
+  return letters && a < 26 && b < 26 ? static_cast<int>(a * 26 + b)
+                                     : kUnknownCountrySlot;
+}
 
 struct LocationIndex {
   BitsetRef unconditioned = 0;  // no location condition, or include `All`
@@ -242,9 +260,10 @@ struct CompiledTenant {
   // notEnabled, by local index (copied into the scratch per request).
   std::vector<PolicyOutcome> result_template;
 
-  // Inbound trust by home tenant (D1 inheritance already applied).
-  InboundTrust default_trust;
-  absl::flat_hash_map<Guid, InboundTrust, GuidHash> partner_trust;
+  // The tenant's cross-tenant access settings (lib/cross_tenant): the stage
+  // before Conditional Access, and the source of the inbound trust (D1) and
+  // D4 user-type bits the CA stage reads.
+  std::unique_ptr<const cross_tenant::CompiledCrossTenantAccess> cross_tenant;
 
   explicit CompiledTenant(uint32_t words) : bits(words) {}
   uint32_t words() const { return bits.words(); }

@@ -79,12 +79,22 @@ void PolicySetBuilder::AddTenant(const pb::TenantPolicies& tenant) {
     return;
   }
 
-  std::vector<std::string> bad_app_sets;
-  AppSetResolver app_sets(tenant, &bad_app_sets);
-  for (const std::string& where : bad_app_sets) {
-    issues_->Error(IssueCode::kBadGuid, absl::StrCat(path, "/", where),
-                   "app set member is not a GUID");
+  // The cross-tenant stage compiles first: it also resolves the tenant's
+  // app-set table (shipped + `appSets` overrides, D18) that CA reuses.
+  const int errors_before = issues_->error_count();
+  absl::StatusOr<cross_tenant::CompiledCrossTenantAccess> xtap =
+      cross_tenant::CompiledCrossTenantAccess::Compile(
+          tenant, AppSetTable::Default(), options_.cross_tenant, issues_);
+  if (!xtap.ok()) {
+    if (issues_->error_count() == errors_before) {
+      issues_->Error(IssueCode::kMalformedInput, path + "/crossTenantAccessPolicy",
+                     std::string(xtap.status().message()));
+    }
+    return;
   }
+  auto cross_tenant =
+      std::make_unique<const cross_tenant::CompiledCrossTenantAccess>(*std::move(xtap));
+  AppSetResolver app_sets(cross_tenant->app_sets());
   TenantContext ctx;
   ctx.path = path;
   ctx.options = &options_;
@@ -196,7 +206,7 @@ void PolicySetBuilder::AddTenant(const pb::TenantPolicies& tenant) {
   }
   BuildPolicyIndex(policies, t.get());
   BuildLocationIndex(policies, ctx.locations, t.get());
-  BuildTrustTable(tenant, ctx, t.get());
+  t->cross_tenant = std::move(cross_tenant);
   t->bits.Freeze();
 
   set_->max_tenant_policies_ = std::max(set_->max_tenant_policies_, n);

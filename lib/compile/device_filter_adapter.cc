@@ -1,25 +1,22 @@
 #include "lib/compile/device_filter_adapter.h"
 
+#include "lib/device_filter/attribute_filter.h"
+
 namespace crossgate {
 
-// TODO(#4): replace with lib/device_filter's CompiledRule once it lands.
-struct CompiledDeviceFilter::Impl {};
-
-CompiledDeviceFilter::CompiledDeviceFilter() = default;
-CompiledDeviceFilter::~CompiledDeviceFilter() = default;
-CompiledDeviceFilter::CompiledDeviceFilter(CompiledDeviceFilter&&) noexcept =
-    default;
-CompiledDeviceFilter& CompiledDeviceFilter::operator=(
-    CompiledDeviceFilter&&) noexcept = default;
-
-bool CompiledDeviceFilter::Matches(
-    const device_filter::DeviceAttributes*) const noexcept {
-  return false;
+absl::StatusOr<CompiledDeviceFilter> CompileDeviceFilterRule(
+    absl::string_view rule) {
+  absl::StatusOr<device_filter::CompiledRule> compiled =
+      device_filter::CompileRule(rule);
+  if (!compiled.ok()) return compiled.status();
+  CompiledDeviceFilter out;
+  out.rule_ = *std::move(compiled);
+  out.evaluable_ = true;
+  return out;
 }
 
-absl::StatusOr<CompiledDeviceFilter> CompileDeviceFilterRule(
-    absl::string_view) {
-  return CompiledDeviceFilter();  // unevaluable: fail-closed reading
+absl::Status ValidateAttributeFilterRule(absl::string_view rule) {
+  return device_filter::CheckApplicationFilterRule(rule);
 }
 
 }  // namespace crossgate

@@ -6,6 +6,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "lib/compile/device_filter_adapter.h"
 #include "lib/eval/request.h"
 
 namespace crossgate {
@@ -177,6 +178,14 @@ void NormalizeWorkload(const pb::ClientApplications& apps,
           nullptr, NoKeywords());
   out->workload = apps.include_service_principals_size() > 0;
   if (!apps.service_principal_filter().rule().empty()) {
+    absl::Status valid =
+        ValidateAttributeFilterRule(apps.service_principal_filter().rule());
+    if (!valid.ok()) {
+      ctx.issues->Error(IssueCode::kBadDeviceFilter,
+                        base + "/servicePrincipalFilter/rule",
+                        std::string(valid.message()));
+      return;
+    }
     out->service_principal_filter = true;
     ctx.issues->Warning(IssueCode::kUnsupportedFeature,
                         base + "/servicePrincipalFilter",
@@ -200,23 +209,17 @@ void NormalizeTargets(const pb::Applications& apps, const std::string& base,
     out->target = PolicyTarget::kApplications;
     ReadIds(apps.include_applications(), true, base, "includeApplications",
             ctx, &out->include_apps, &out->apps_all,
-            [&](absl::string_view k, const std::string& path) {
+            [&](absl::string_view k, const std::string&) {
               if (k == "All") {
                 out->apps_all = out->apps_all_direct = true;
                 return true;
               }
               if (k == "None") return true;
               if (!AppSetResolver::IsAppSetName(k)) return false;
-              const std::vector<Guid>* ids = ctx.app_sets->Resolve(k);
-              if (ids != nullptr) {
+              auto ids = ctx.app_sets->Resolve(k);
+              if (ids.has_value()) {
                 out->include_apps_via_set.insert(
                     out->include_apps_via_set.end(), ids->begin(), ids->end());
-              } else {
-                out->apps_all = true;  // fail closed (D18 table missing)
-                ctx.issues->Warning(
-                    IssueCode::kUnsupportedFeature, path,
-                    absl::StrCat("no expansion table for app set \"", k,
-                                 "\"; read as all applications (fail closed)"));
               }
               return true;
             });
@@ -235,16 +238,10 @@ void NormalizeTargets(const pb::Applications& apps, const std::string& base,
               if (k == "None") return true;
               if (k == "All") { Misplaced(ctx, path, k); return true; }
               if (!AppSetResolver::IsAppSetName(k)) return false;
-              const std::vector<Guid>* ids = ctx.app_sets->Resolve(k);
-              if (ids != nullptr) {
+              auto ids = ctx.app_sets->Resolve(k);
+              if (ids.has_value()) {
                 out->exclude_apps_via_set.insert(
                     out->exclude_apps_via_set.end(), ids->begin(), ids->end());
-              } else {
-                ctx.issues->Warning(
-                    IssueCode::kUnsupportedFeature, path,
-                    absl::StrCat("no expansion table for app set \"", k,
-                                 "\"; the exclusion removes nothing (fail "
-                                 "closed)"));
               }
               return true;
             });
@@ -281,6 +278,13 @@ void NormalizeTargets(const pb::Applications& apps, const std::string& base,
   }
   const pb::Filter& filter = apps.application_filter();
   if (!filter.rule().empty()) {
+    absl::Status valid = ValidateAttributeFilterRule(filter.rule());
+    if (!valid.ok()) {
+      ctx.issues->Error(IssueCode::kBadDeviceFilter,
+                        base + "/applicationFilter/rule",
+                        std::string(valid.message()));
+      return;
+    }
     // Requests carry no custom security attributes, so the filter cannot be
     // tested: include mode reads as every app, exclude mode removes none.
     if (filter.mode() == pb::Filter::MODE_EXCLUDE) {

@@ -100,9 +100,6 @@ struct LocationModel {
   bool gps = false;  // countryLookupMethod authenticatorAppGps
 };
 
-// "AA".."ZZ" -> 0..675; anything else -> kUnknownCountrySlot.
-int CountrySlot(char c0, char c1);
-
 }  // namespace crossgate
 
 #endif  // CROSSGATE_LIB_COMPILE_POLICY_MODEL_H_

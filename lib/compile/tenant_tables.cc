@@ -203,49 +203,4 @@ void CollectControlIds(const pb::TenantPolicies& tenant, TenantContext& ctx) {
   }
 }
 
-void BuildTrustTable(const pb::TenantPolicies& tenant, TenantContext& ctx,
-                     CompiledTenant* out) {
-  // D1: each absent member inherits from the default; an absent default
-  // member is the service default (false, spec 2.6).
-  const pb::CrossTenantAccessPolicy& xtap = tenant.cross_tenant_access_policy();
-  const pb::InboundTrust& d = xtap.default_configuration().settings().inbound_trust();
-  InboundTrust def;
-  def.mfa_accepted = d.has_is_mfa_accepted() && d.is_mfa_accepted();
-  def.compliant_device_accepted =
-      d.has_is_compliant_device_accepted() && d.is_compliant_device_accepted();
-  def.hybrid_joined_device_accepted =
-      d.has_is_hybrid_azure_ad_joined_device_accepted() &&
-      d.is_hybrid_azure_ad_joined_device_accepted();
-  out->default_trust = def;
-  for (int i = 0; i < xtap.partners_size(); ++i) {
-    const pb::CrossTenantAccessPartner& p = xtap.partners(i);
-    absl::optional<Guid> id = ParseGuid(p.tenant_id());
-    if (!id.has_value()) {
-      ReportBadId(ctx, absl::StrCat(ctx.path, "/crossTenantAccessPolicy/partners[", i, "]/tenantId"),
-                  p.tenant_id());
-      continue;
-    }
-    const pb::InboundTrust& t = p.settings().inbound_trust();
-    InboundTrust trust = def;
-    if (t.has_is_mfa_accepted()) trust.mfa_accepted = t.is_mfa_accepted();
-    if (t.has_is_compliant_device_accepted()) {
-      trust.compliant_device_accepted = t.is_compliant_device_accepted();
-    }
-    if (t.has_is_hybrid_azure_ad_joined_device_accepted()) {
-      trust.hybrid_joined_device_accepted = t.is_hybrid_azure_ad_joined_device_accepted();
-    }
-    if (p.has_is_service_provider() && p.is_service_provider()) {
-      trust.extra_user_types |= kServiceProvider;  // D4
-    }
-    out->partner_trust[*id] = trust;
-  }
-}
-
-int CountrySlot(char c0, char c1) {
-  c0 = absl::ascii_toupper(static_cast<unsigned char>(c0));
-  c1 = absl::ascii_toupper(static_cast<unsigned char>(c1));
-  if (c0 < 'A' || c0 > 'Z' || c1 < 'A' || c1 > 'Z') return kUnknownCountrySlot;
-  return (c0 - 'A') * 26 + (c1 - 'A');
-}
-
 }  // namespace crossgate

@@ -4,8 +4,7 @@
 // Tenant-wide tables the per-policy normalizers resolve against: named
 // locations (plus the zero-GUID MFA trusted IPs, D16), authentication
 // strengths (shipped built-ins overridden by the tenant's own, spec 6.2),
-// terms-of-use and custom-control ids, and the effective inbound trust per
-// partner (D1, D4).
+// and terms-of-use and custom-control ids.
 
 #include "crossgate/policy/v1/bundle.pb.h"
 #include "lib/compile/compiled_tenant.h"
@@ -19,8 +18,6 @@ void BuildStrengthTable(const policy::v1::TenantPolicies& tenant,
                         TenantContext& ctx);
 void CollectControlIds(const policy::v1::TenantPolicies& tenant,
                        TenantContext& ctx);
-void BuildTrustTable(const policy::v1::TenantPolicies& tenant,
-                     TenantContext& ctx, CompiledTenant* out);
 
 // Method bits (1u << AuthenticationMethodMode) that count for an external
 // user's MFA done in the home tenant (MFA trust on) or in the resource

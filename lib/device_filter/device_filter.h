@@ -47,6 +47,12 @@ class CompiledRule {
   // A moved-from rule matches nothing.
   bool Matches(const DeviceAttributes& device) const noexcept;
 
+  // As above; nullptr is a device the tenant does not know (unregistered),
+  // matching Request::device in lib/eval/request.h.
+  bool Matches(const DeviceAttributes* device) const noexcept {
+    return device == nullptr ? MatchesUnregistered() : Matches(*device);
+  }
+
   // The rule's value for an unregistered device, computed at compile time.
   bool MatchesUnregistered() const noexcept {
     return program_ != nullptr && unregistered_result_;
@@ -81,6 +87,11 @@ absl::StatusOr<CompiledRule> CompileRule(absl::string_view rule,
 // devices it does not match.
 inline bool FilterApplies(const CompiledRule& rule, bool include_mode,
                           const DeviceAttributes& device) noexcept {
+  return rule.Matches(device) == include_mode;
+}
+// nullptr: an unregistered device.
+inline bool FilterApplies(const CompiledRule& rule, bool include_mode,
+                          const DeviceAttributes* device) noexcept {
   return rule.Matches(device) == include_mode;
 }
 

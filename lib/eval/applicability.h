@@ -30,7 +30,8 @@ struct DimensionRows {
 };
 
 // Returns the applicable set (enforced and report-only policies) in a
-// scratch row.
+// scratch row. W = the tenant's word count if 1..4, else 0 (bitset.h).
+template <uint32_t W>
 const uint64_t* ComputeApplicable(const CompiledTenant& tenant,
                                   const RequestContext& ctx,
                                   const EvaluateOptions& options,

@@ -27,20 +27,16 @@ int FirstSet(const uint64_t* a, const uint64_t* b, uint32_t w) {
   return -1;
 }
 
-}  // namespace
-
-void EvaluateConditionalAccess(const CompiledTenant& t, const Request& request,
-                               const InboundTrust& trust,
-                               const EvaluateOptions& options,
-                               EvalScratch& s, Decision* out) noexcept {
-  const RequestContext ctx = MakeRequestContext(request, trust);
-  const uint32_t w = t.words();
+template <uint32_t W>
+void Run(const CompiledTenant& t, const RequestContext& ctx,
+         const EvaluateOptions& options, EvalScratch& s, Decision* out) {
+  const uint32_t w = W != 0 ? W : t.words();
   const uint32_t n = t.policy_count;
   const BitsetPool& pool = t.bits;
   out->stage = Stage::kConditionalAccess;
 
   DimensionRows dims;
-  const uint64_t* applicable = ComputeApplicable(t, ctx, options, s, &dims);
+  const uint64_t* applicable = ComputeApplicable<W>(t, ctx, options, s, &dims);
   const uint64_t* enforced = pool.at(t.enforced);
   const bool report = options.report_policies;
 
@@ -51,11 +47,11 @@ void EvaluateConditionalAccess(const CompiledTenant& t, const Request& request,
   const uint64_t* unsat = nullptr;
   uint64_t* in_scope = s.row(22);
   if (report) {
-    bits::Copy(in_scope, applicable, w);
+    bits::Copy<W>(in_scope, applicable, w);
   } else {
     for (uint32_t i = 0; i < w; ++i) in_scope[i] = applicable[i] & enforced[i];
   }
-  grants.VerdictSets(in_scope, &sat, &unsat);
+  grants.template VerdictSets<W>(in_scope, &sat, &unsat);
 
   uint64_t* enforced_applicable = s.row(23);
   for (uint32_t i = 0; i < w; ++i) enforced_applicable[i] = applicable[i] & enforced[i];
@@ -129,6 +125,16 @@ void EvaluateConditionalAccess(const CompiledTenant& t, const Request& request,
       }
     }
   }
+}
+
+}  // namespace
+
+void EvaluateConditionalAccess(const CompiledTenant& t, const Request& request,
+                               const InboundTrust& trust,
+                               const EvaluateOptions& options,
+                               EvalScratch& s, Decision* out) noexcept {
+  const RequestContext ctx = MakeRequestContext(request, trust);
+  bits::DispatchWidth(t.words(), [&]<uint32_t W>() { Run<W>(t, ctx, options, s, out); });
 }
 
 }  // namespace crossgate

@@ -178,6 +178,12 @@ struct Decision {
   // Appended fields.
   // The resource tenant's index in the snapshot (-1 when unknown).
   int32_t tenant_index = -1;
+  // The cross-tenant stage's reason (lib/cross_tenant CrossTenantReason:
+  // why it allowed, denied or did not apply); 0 = not evaluated.
+  uint16_t cross_tenant_reason = 0;
+  // D2: false when the home tenant is not in the bundle, so its outbound
+  // settings were not evaluated.
+  bool home_outbound_evaluated = false;
 };
 
 }  // namespace crossgate

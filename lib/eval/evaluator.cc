@@ -1,6 +1,7 @@
 #include "lib/eval/evaluator.h"
 
 #include "lib/compile/compiled_tenant.h"
+#include "lib/cross_tenant/cross_tenant_stage.h"
 #include "lib/eval/conditional_access_stage.h"
 
 namespace crossgate {
@@ -20,6 +21,8 @@ void Reset(const CompiledPolicySet& set, Decision* out) {
   out->bundle_version = set.bundle_version();
   out->generation = 0;
   out->tenant_index = -1;
+  out->cross_tenant_reason = 0;
+  out->home_outbound_evaluated = false;
 }
 
 void Block(Stage stage, Reason reason, Decision* out) {
@@ -28,16 +31,11 @@ void Block(Stage stage, Reason reason, Decision* out) {
   out->reason = static_cast<uint16_t>(reason);
 }
 
-// The resource tenant's inbound trust for the request's home tenant (D1
-// inheritance applied at compile time).
-// TODO(#4): take the effective trust from lib/cross_tenant once it lands.
-const InboundTrust& LookupTrust(const CompiledTenant& t, const Request& r) {
-  if (r.home_tenant_id.is_zero() || r.home_tenant_id == r.resource_tenant_id ||
-      t.partner_trust.empty()) {
-    return t.default_trust;
-  }
-  auto it = t.partner_trust.find(r.home_tenant_id);
-  return it == t.partner_trust.end() ? t.default_trust : it->second;
+const CompiledTenant* FindOther(const CompiledPolicySet& set, const Guid& id,
+                                const Guid& resource) {
+  if (id.is_zero() || id == resource) return nullptr;
+  const int32_t index = set.FindTenant(id);
+  return index < 0 ? nullptr : &set.tenant(static_cast<uint32_t>(index));
 }
 
 }  // namespace
@@ -59,12 +57,40 @@ void Evaluate(const CompiledPolicySet& set, const Request& request,
   }
   out->tenant_index = tenant_index;
   const CompiledTenant& tenant = set.tenant(static_cast<uint32_t>(tenant_index));
-  // Cross-tenant access stage: runs here once lib/cross_tenant lands; a
-  // denial blocks with Stage::kCrossTenantAccess and no per-policy results
-  // (D5).
-  const InboundTrust& trust = options.inbound_trust != nullptr
-                                  ? *options.inbound_trust
-                                  : LookupTrust(tenant, request);
+
+  // Cross-tenant access first (spec 1 step 2): the home tenant's outbound
+  // side only when it is in the bundle (D2); a denial blocks with no
+  // per-policy results (D5).
+  const Guid& resource = request.resource_tenant_id;
+  const CompiledTenant* home = FindOther(set, request.home_tenant_id, resource);
+  const CompiledTenant* restricting =
+      request.tenant_restrictions_signal
+          ? FindOther(set, request.tenant_restrictions_tenant_id, resource)
+          : nullptr;
+  cross_tenant::CrossTenantResult xtap;
+  cross_tenant::EvaluateCrossTenant(
+      *tenant.cross_tenant, home ? home->cross_tenant.get() : nullptr,
+      restricting ? restricting->cross_tenant.get() : nullptr, request, &xtap);
+  out->cross_tenant_reason = static_cast<uint16_t>(xtap.reason);
+  out->home_outbound_evaluated = xtap.home_outbound_evaluated;
+  if (!xtap.allowed) {
+    Block(xtap.stage == Stage::kNone ? Stage::kCrossTenantAccess : xtap.stage,
+          xtap.stage == Stage::kInternal ? Reason::kInternalError
+                                         : Reason::kCrossTenantAccessDenied,
+          out);
+    return;
+  }
+
+  InboundTrust trust;
+  if (options.inbound_trust != nullptr) {
+    trust = *options.inbound_trust;
+  } else {
+    trust.mfa_accepted = xtap.inbound_trust.mfa_accepted;
+    trust.compliant_device_accepted = xtap.inbound_trust.compliant_device_accepted;
+    trust.hybrid_joined_device_accepted =
+        xtap.inbound_trust.hybrid_joined_device_accepted;
+    trust.extra_user_types = xtap.extra_user_type_bits;
+  }
   EvaluateConditionalAccess(tenant, request, trust, options, scratch, out);
 }
 

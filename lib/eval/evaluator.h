@@ -4,8 +4,11 @@
 // Evaluate(): one Request against a CompiledPolicySet -> Decision.
 //
 // Pipeline (spec 1): resource tenant lookup (unknown tenant = block), the
-// cross-tenant stage (a denial blocks with no per-policy results, D5), then
-// Conditional Access over the tenant's indexed tables. Nothing here
+// cross-tenant stage (lib/cross_tenant: tenant restrictions, B2B
+// collaboration / direct connect; a denial blocks with stage
+// kCrossTenantAccess or kTenantRestrictions and no per-policy results, D5),
+// then Conditional Access over the tenant's indexed tables, with the inbound
+// trust and D4 user-type bits the cross-tenant stage found. Nothing here
 // allocates, locks or parses; the scratch must come from the same set (or
 // one it Fits), else the decision is block with Reason::kScratchTooSmall.
 
@@ -28,8 +31,8 @@ namespace crossgate {
 //                                            conditions on something the request
 //                                            does not supply does not apply (5.7);
 //                                            also app sets do not expand
-//   inbound_trust                   null     overrides the inbound trust the set
-//                                            derives from cross-tenant settings
+//   inbound_trust                   null     overrides the inbound trust (and
+//                                            D4 bits) the cross-tenant stage found
 struct EvaluateOptions {
   bool report_policies = true;
   bool what_if = false;

@@ -262,6 +262,7 @@ Verdict GrantResolver::Evaluate(const CompiledPolicy& policy,
   return Verdict::kUnsatisfiable;
 }
 
+template <uint32_t W>
 void GrantResolver::VerdictSets(const uint64_t* applicable,
                                 const uint64_t** satisfied,
                                 const uint64_t** unsatisfiable) noexcept {
@@ -272,25 +273,25 @@ void GrantResolver::VerdictSets(const uint64_t* applicable,
   uint64_t* ns = scratch_.row(kNs);  // requires a not-satisfied control
   uint64_t* un = scratch_.row(kUn);  // requires an unsatisfiable control
   uint64_t* nu = scratch_.row(kNu);  // requires a satisfiable control
-  bits::Zero(sa, w);
-  bits::Zero(ns, w);
-  bits::Zero(un, w);
-  bits::Zero(nu, w);
+  bits::Zero<W>(sa, w);
+  bits::Zero<W>(ns, w);
+  bits::Zero<W>(un, w);
+  bits::Zero<W>(nu, w);
   for (RequirementKind k : kBuiltins) {
     const BitsetRef ref = tenant_.requires_builtin[static_cast<int>(k)];
     if (ref == 0) continue;
-    const uint64_t* b = pool.at(ref);
-    bits::Or((builtins_.satisfied & Bit(k)) ? sa : ns, b, w);
-    bits::Or((builtins_.unsatisfiable & Bit(k)) ? un : nu, b, w);
+    const uint64_t* b = pool.template at<W>(ref);
+    bits::Or<W>((builtins_.satisfied & Bit(k)) ? sa : ns, b, w);
+    bits::Or<W>((builtins_.unsatisfiable & Bit(k)) ? un : nu, b, w);
   }
   uint64_t* sat = scratch_.row(kSat);
   uint64_t* unsat = scratch_.row(kUnsat);
-  const uint64_t* g_and = pool.at(tenant_.grant_and);
-  const uint64_t* g_or = pool.at(tenant_.grant_or);
-  const uint64_t* g_none = pool.at(tenant_.grant_none);
-  const uint64_t* g_block = pool.at(tenant_.block);
-  const uint64_t* g_atoms = pool.at(tenant_.grant_atoms);
-  for (uint32_t i = 0; i < w; ++i) {
+  const uint64_t* g_and = pool.template at<W>(tenant_.grant_and);
+  const uint64_t* g_or = pool.template at<W>(tenant_.grant_or);
+  const uint64_t* g_none = pool.template at<W>(tenant_.grant_none);
+  const uint64_t* g_block = pool.template at<W>(tenant_.block);
+  const uint64_t* g_atoms = pool.template at<W>(tenant_.grant_atoms);
+  for (uint32_t i = 0; i < (W != 0 ? W : w); ++i) {
     // AND: met when nothing required is unmet; blocked when anything
     // required is unsatisfiable. OR: met when anything listed is met;
     // blocked when everything listed is unsatisfiable.
@@ -310,6 +311,17 @@ void GrantResolver::VerdictSets(const uint64_t* applicable,
   *satisfied = sat;
   *unsatisfiable = unsat;
 }
+
+template void GrantResolver::VerdictSets<0>(const uint64_t*, const uint64_t**,
+                                              const uint64_t**) noexcept;
+template void GrantResolver::VerdictSets<1>(const uint64_t*, const uint64_t**,
+                                              const uint64_t**) noexcept;
+template void GrantResolver::VerdictSets<2>(const uint64_t*, const uint64_t**,
+                                              const uint64_t**) noexcept;
+template void GrantResolver::VerdictSets<3>(const uint64_t*, const uint64_t**,
+                                              const uint64_t**) noexcept;
+template void GrantResolver::VerdictSets<4>(const uint64_t*, const uint64_t**,
+                                              const uint64_t**) noexcept;
 
 bool GrantResolver::Push(RequirementKind kind, uint32_t ref, uint32_t,
                          uint32_t policy_index, AtomState state) noexcept {

@@ -48,6 +48,7 @@ class GrantResolver {
   // unsatisfiable (the rest need a challenge). Built-in-only grants are
   // resolved with word operations over requires_builtin; the rest one by
   // one. Returns pointers to scratch rows.
+  template <uint32_t W>
   void VerdictSets(const uint64_t* applicable, const uint64_t** satisfied,
                    const uint64_t** unsatisfiable) noexcept;
 

@@ -12,6 +12,7 @@
 #include "lib/load/load_internal.h"
 #include "lib/load/loader.h"
 #include "lib/load/model_path.h"
+#include "lib/load/wire_check.h"
 
 namespace crossgate {
 namespace load_internal {
@@ -57,6 +58,14 @@ bool ParseBinaryInto(absl::string_view bytes, const std::string& source,
     issues.Error(IssueCode::kLimitExceeded, source,
                  absl::StrCat(bytes.size(), " bytes; the limit is ",
                               options.limits.max_input_bytes));
+    return false;
+  }
+  // protobuf logs (and we must not) when a string holds invalid UTF-8, so
+  // the strings are checked first.
+  std::string where;
+  if (!CheckWireFormat(bytes, policy::v1::PolicyBundle::descriptor(), &where)) {
+    issues.Error(IssueCode::kMalformedInput, source,
+                 absl::StrCat("not a crossgate binary bundle: ", where));
     return false;
   }
   google::protobuf::io::ArrayInputStream stream(bytes.data(),

@@ -161,7 +161,17 @@ const ListValue* JsonReader::List(const Struct& obj, absl::string_view key,
 void JsonReader::StringList(
     const Struct& obj, absl::string_view key, absl::string_view path,
     google::protobuf::RepeatedPtrField<std::string>* out) {
-  IdList(obj, key, path, {}, out);
+  const ListValue* list = List(obj, key, path);
+  if (list == nullptr) return;
+  out->Reserve(list->values_size());
+  for (int i = 0; i < list->values_size(); ++i) {
+    const Value& item = list->values(i);
+    if (item.kind_case() != Value::kStringValue) {
+      WrongType(Element(path, key, i), "a string", item);
+      continue;
+    }
+    *out->Add() = item.string_value();
+  }
 }
 
 void JsonReader::IdList(const Struct& obj, absl::string_view key,
@@ -177,8 +187,6 @@ void JsonReader::IdList(const Struct& obj, absl::string_view key,
       WrongType(Element(path, key, i), "a string", item);
       continue;
     }
-    // Plain string lists (keywords empty) keep GUIDs as given except for
-    // case: ids are compared canonical everywhere.
     *out->Add() = CanonicalId(item.string_value(), keywords);
   }
 }
@@ -258,12 +266,9 @@ void JsonReader::Flags(const Struct& obj, absl::string_view key,
   WrongType(Child(path, key), "a comma-separated string or an array", *v);
 }
 
-void JsonReader::CollectUnknown(
-    const Struct& obj, absl::Span<const absl::string_view> known,
-    absl::string_view path, absl::string_view prefix, absl::string_view message,
-    google::protobuf::RepeatedPtrField<std::string>* names) {
-  // Map order is unspecified; sort so the model is deterministic.
-  std::vector<absl::string_view> unknown;
+std::vector<std::string> UnknownKeys(
+    const Struct& obj, absl::Span<const absl::string_view> known) {
+  std::vector<std::string> unknown;
   for (const auto& [key, value] : obj.fields()) {
     if (IsAnnotationKey(key) || !IsConfigured(value)) continue;
     if (std::find(known.begin(), known.end(), absl::string_view(key)) !=
@@ -272,8 +277,15 @@ void JsonReader::CollectUnknown(
     }
     unknown.push_back(key);
   }
-  std::sort(unknown.begin(), unknown.end());
-  for (absl::string_view key : unknown) {
+  std::sort(unknown.begin(), unknown.end());  // map order is unspecified
+  return unknown;
+}
+
+void JsonReader::CollectUnknown(
+    const Struct& obj, absl::Span<const absl::string_view> known,
+    absl::string_view path, absl::string_view prefix, absl::string_view message,
+    google::protobuf::RepeatedPtrField<std::string>* names) {
+  for (const std::string& key : UnknownKeys(obj, known)) {
     *names->Add() = absl::StrCat(prefix, key);
     issues_.Warning(IssueCode::kUnsupportedFeature, Child(path, key),
                     std::string(message));

@@ -55,6 +55,11 @@ bool IsConfigured(const Value& v);
 // True for a GUID in canonical form: 8-4-4-4-12, lower-case, no braces.
 bool IsCanonicalGuid(absl::string_view text);
 
+// The configured members of `obj` that are neither in `known` nor
+// annotations, sorted.
+std::vector<std::string> UnknownKeys(const Struct& obj,
+                                     absl::Span<const absl::string_view> known);
+
 // The id as the model stores it: a GUID in canonical lower-case form, a
 // keyword from `keywords` (compared case-insensitively) in its canonical
 // spelling, anything else unchanged (validation reports it).

@@ -43,13 +43,9 @@ void ReadGrantControls(
   }
   // A grant property crossgate does not know could be a control it cannot
   // enforce; ignoring it would widen access, so it fails the load (D7).
-  for (const auto& [key, value] : obj.fields()) {
-    if (IsAnnotationKey(key) || !IsConfigured(value)) continue;
-    if (key == "operator" || key == "builtInControls" ||
-        key == "customAuthenticationFactors" || key == "termsOfUse" ||
-        key == "authenticationStrength") {
-      continue;
-    }
+  for (const std::string& key : UnknownKeys(
+           obj, {"operator", "builtInControls", "customAuthenticationFactors",
+                 "termsOfUse", "authenticationStrength"})) {
     r.issues().Error(IssueCode::kUnsupportedFeature, Child(path, key),
                      "unknown grant control; crossgate cannot enforce it");
   }

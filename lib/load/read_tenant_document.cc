@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <vector>
 
 #include "absl/strings/ascii.h"
 #include "lib/load/keywords.h"
@@ -69,13 +70,18 @@ void TenantAssembler::AddTenantDocument(const Struct& obj) {
       "appSets"};
   // Our own format: a misspelt member would silently drop policies, so an
   // unknown member is an error.
+  std::vector<absl::string_view> unknown;
   for (const auto& [key, value] : obj.fields()) {
     if (IsAnnotationKey(key)) continue;
     if (std::find(std::begin(kMembers), std::end(kMembers),
                   absl::string_view(key)) == std::end(kMembers)) {
-      r_.issues().Error(IssueCode::kUnknownProperty, Child(where, key),
-                        "not a member of the tenant document");
+      unknown.push_back(key);
     }
+  }
+  std::sort(unknown.begin(), unknown.end());  // map order is unspecified
+  for (absl::string_view key : unknown) {
+    r_.issues().Error(IssueCode::kUnknownProperty, Child(where, key),
+                      "not a member of the tenant document");
   }
   std::string tenant_id;
   r_.String(obj, "tenantId", where, &tenant_id);  // type check only

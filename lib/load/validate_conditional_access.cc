@@ -9,6 +9,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "lib/load/json_reader.h"
 #include "lib/load/keywords.h"
 #include "lib/load/validate_enum.h"
 #include "lib/load/validate_internal.h"
@@ -133,13 +134,13 @@ void CheckLocations(Validator& v, const TenantScope& scope,
     const auto& ids = include ? l.include_locations() : l.exclude_locations();
     std::string lpath =
         At(path, include ? "includeLocations" : "excludeLocations");
-    std::vector<std::string> guids;
-    v.CheckIdList(ids, Validator::IdList::kLocations, lpath, &guids);
+    v.CheckIdList(ids, Validator::IdList::kLocations, lpath);
     for (int i = 0; i < ids.size(); ++i) {
       const std::string& id = ids[i];
       // The zero GUID is the tenant's MFA trusted IPs (D16).
       if (id == kZeroGuid || scope.location_ids.contains(id)) continue;
-      if (std::find(guids.begin(), guids.end(), id) == guids.end()) continue;
+      // Keywords, placeholders and malformed ids are reported above.
+      if (!IsCanonicalGuid(id)) continue;
       v.Dangling(scope, scope.tenant->named_locations_exported(),
                  absl::StrCat(lpath, "[", i, "]"),
                  absl::StrCat("named location ", id, " is not defined"));

@@ -81,7 +81,7 @@ bool IsPlaceholder(absl::string_view id) {
 
 void Validator::CheckIdList(
     const google::protobuf::RepeatedPtrField<std::string>& ids, IdList kind,
-    const std::string& path, std::vector<std::string>* guids) {
+    const std::string& path) {
   absl::Span<const absl::string_view> keywords = KeywordsFor(kind);
   for (int i = 0; i < ids.size(); ++i) {
     const std::string& id = ids[i];
@@ -103,8 +103,6 @@ void Validator::CheckIdList(
       if (!IsCanonicalGuid(id)) {
         Error(IssueCode::kBadGuid, at,
               absl::StrCat("\"", id, "\" is not in canonical lower-case form"));
-      } else if (guids != nullptr) {
-        guids->push_back(id);
       }
       continue;
     }

@@ -49,11 +49,9 @@ class Validator {
   };
   // Every entry of a CA-style id list: placeholder, canonical GUID, known
   // keyword, unknown keyword (warning, D7) or bad id (error). `path` is the
-  // list's path; entries are reported as path[i]. Returns the GUID entries
-  // that are real ids (for reference checks) through `guids` when non-null.
+  // list's path; entries are reported as path[i].
   void CheckIdList(const google::protobuf::RepeatedPtrField<std::string>& ids,
-                   IdList kind, const std::string& path,
-                   std::vector<std::string>* guids = nullptr);
+                   IdList kind, const std::string& path);
   // One id that must be a canonical GUID (tenant ids, object ids). `what`
   // names it in messages. Placeholders are always errors here.
   bool CheckGuid(absl::string_view id, const std::string& path,

@@ -61,3 +61,9 @@ if(Python3_FOUND)
   set_tests_properties(python_binding python_example PROPERTIES
     ENVIRONMENT "CROSSGATE_LIBRARY=$<TARGET_FILE:crossgate>;PYTHONPATH=${CMAKE_SOURCE_DIR}/bindings/python")
 endif()
+
+if(EXISTS /usr/bin/python3)
+  add_test(NAME python_pip_install
+           COMMAND ${CROSSGATE_CAPI_TESTS}/python_install_test.sh ${CMAKE_SOURCE_DIR}
+                   $<TARGET_FILE:crossgate>)
+endif()

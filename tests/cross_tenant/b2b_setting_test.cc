@@ -61,6 +61,7 @@ constexpr const char* kAllowed = "ACCESS_TYPE_ALLOWED";
 constexpr const char* kBlocked = "ACCESS_TYPE_BLOCKED";
 
 TEST(Section2_8, InterpretationVectorsFromGraphSamples) {
+  XTAP_SKIP_JSON_UNDER_TSAN();
   auto text = xtap_testing::ReadGraphSample(
       "derived-xtap-b2bsetting-interpretation-cases.json");
   ASSERT_TRUE(text.ok()) << text.status();

@@ -283,6 +283,7 @@ void CheckRedemption(
 }
 
 TEST(Scenarios, EndToEndTable) {
+  XTAP_SKIP_JSON_UNDER_TSAN();
   auto text = xtap_testing::ReadFile(kDir + "/scenarios.json");
   ASSERT_TRUE(text.ok()) << text.status();
   auto doc = xtap_testing::ParseJson(*text);

@@ -450,6 +450,9 @@ TEST(DeviceFilterWorkedConsequences,
   joined.Set(DeviceText::kTrustType, "AzureAD");
   EXPECT_TRUE(FilterApplies(rule, /*include_mode=*/true, unregistered.attrs()));
   EXPECT_FALSE(FilterApplies(rule, /*include_mode=*/true, joined.attrs()));
+  // Request::device == nullptr is an unregistered device.
+  EXPECT_TRUE(FilterApplies(rule, /*include_mode=*/true, nullptr));
+  EXPECT_FALSE(FilterApplies(rule, /*include_mode=*/true, &joined.attrs()));
 }
 
 // The documented sample (graph-samples/ca-device-filter-patch-request.json):

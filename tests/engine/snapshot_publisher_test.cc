@@ -104,6 +104,9 @@ TEST(SnapshotPublisherTest, ReadersSeeConsistentSnapshotsDuringPublishes) {
       }
     });
   }
+  // Let every reader start first: on a loaded machine the publishes could
+  // otherwise all finish before any reader runs.
+  while (reads.load() < 3) std::this_thread::yield();
   for (uint64_t g = 2; g <= 1000; ++g) publisher.Publish(FakeSet(1000 + g, &live));
   stop = true;
   for (auto& r : readers) r.join();

@@ -75,6 +75,16 @@ inline constexpr char kGrantCompliant[] =
     "grant_controls { operator: OPERATOR_OR built_in_controls: "
     "BUILT_IN_CONTROL_COMPLIANT_DEVICE }";
 
+// Cross-tenant settings whose default admits B2B direct connect inbound (the
+// service default blocks it, spec 2.6), so direct-connect requests reach
+// Conditional Access.
+inline constexpr char kAllowDirectConnectByDefault[] =
+    "cross_tenant_access_policy { default_configuration { settings { "
+    "b2b_direct_connect_inbound { users_and_groups { access_type: ACCESS_TYPE_ALLOWED "
+    "targets { target: \"AllUsers\" target_type: TARGET_TYPE_USER } } applications { "
+    "access_type: ACCESS_TYPE_ALLOWED targets { target: \"AllApplications\" "
+    "target_type: TARGET_TYPE_APPLICATION } } } } } }";
+
 inline std::shared_ptr<const CompiledPolicySet> Compile(
     const policy::v1::PolicyBundle& bundle, const CompileOptions& options = {},
     std::vector<LoadIssue>* issues = nullptr) {

@@ -9,14 +9,25 @@ namespace {
 
 namespace pb = ::crossgate::policy::v1;
 
+// Direct connect is blocked by the service defaults (spec 2.6); the partner
+// entry allows it inbound so the tests reach Conditional Access.
+constexpr char kAllowDirectConnect[] =
+    "b2b_direct_connect_inbound { users_and_groups { access_type: ACCESS_TYPE_ALLOWED "
+    "targets { target: \"AllUsers\" target_type: TARGET_TYPE_USER } } applications { "
+    "access_type: ACCESS_TYPE_ALLOWED targets { target: \"AllApplications\" "
+    "target_type: TARGET_TYPE_APPLICATION } } }";
+
 std::string Trust(bool mfa, bool compliant, bool hybrid) {
   return absl::StrCat(
       "cross_tenant_access_policy { partners { tenant_id: \"", kHomeTenantId,
-      "\" settings { inbound_trust { is_mfa_accepted: ", mfa ? "true" : "false",
-      " is_compliant_device_accepted: ", compliant ? "true" : "false",
-      " is_hybrid_azure_ad_joined_device_accepted: ", hybrid ? "true" : "false",
-      " } } } }");
+      "\" settings { ", kAllowDirectConnect, " inbound_trust { is_mfa_accepted: ",
+      mfa ? "true" : "false", " is_compliant_device_accepted: ",
+      compliant ? "true" : "false", " is_hybrid_azure_ad_joined_device_accepted: ",
+      hybrid ? "true" : "false", " } } } }");
 }
+
+// Only direct connect allowed, no trust.
+std::string NoTrust() { return Trust(false, false, false); }
 
 std::string P(absl::string_view id, absl::string_view grant) {
   return Policy(id, absl::StrCat(AllUsersAllApps(), grant));
@@ -72,7 +83,7 @@ TEST(Section5_5, UnspecifiedClaimOriginOfExternalReadsAsHome) {
 }
 
 TEST(Section5_5, UntrustedMfaBlocksDirectConnect) {
-  Engine e(P("p", kGrantMfa));
+  Engine e(P("p", kGrantMfa) + NoTrust());
   Request r = Guest(kB2bDirectConnectUser);
   r.claims.mfa = true;
   r.claims.mfa_origin = ClaimOrigin::kHomeTenant;
@@ -138,6 +149,23 @@ TEST(Section5_5, TermsOfUseForCollaborationChallengesInResourceTenant) {
   const Decision& d = e.Run(Guest());
   EXPECT_EQ(d.outcome, Outcome::kChallenge);
   EXPECT_EQ(d.challenge_location, ChallengeLocation::kResourceTenant);
+}
+
+TEST(D5, CrossTenantDenialBlocksWithoutPolicyResults) {
+  Engine e(P("p", kGrantMfa));  // service defaults block direct connect
+  const Decision& d = e.Run(Guest(kB2bDirectConnectUser));
+  EXPECT_EQ(d.outcome, Outcome::kBlock);
+  EXPECT_EQ(d.stage, Stage::kCrossTenantAccess);
+  EXPECT_EQ(e.ReasonText(), "crossTenantAccessDenied");
+  EXPECT_TRUE(d.policy_results.empty());
+  EXPECT_NE(d.cross_tenant_reason, 0);
+}
+
+TEST(D2, HomeOutboundNotEvaluatedWhenHomeTenantIsNotInTheBundle) {
+  Engine e(P("p", kGrantMfa));
+  const Decision& d = e.Run(Guest());
+  EXPECT_EQ(d.outcome, Outcome::kChallenge);
+  EXPECT_FALSE(d.home_outbound_evaluated);
 }
 
 TEST(Section5_5, TermsOfUseBlocksDirectConnect) {
@@ -280,7 +308,7 @@ TEST(Section6_4, PhishingResistantNeverSatisfiableWithoutMfaTrust) {
 }
 
 TEST(Section6_4, DirectConnectNeedsMfaTrustForStrengths) {
-  Engine e(StrengthPolicy(kMfaStrength));
+  Engine e(StrengthPolicy(kMfaStrength) + NoTrust());
   EXPECT_EQ(e.Run(Guest(kB2bDirectConnectUser)).outcome, Outcome::kBlock);
   EXPECT_EQ(e.ReasonText(), "directConnectRequiresMfaTrust");
 }

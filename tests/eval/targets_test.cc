@@ -1,6 +1,7 @@
 // Spec 4.4 (target resources), 4.5 (workload identities), D7, D18.
 
 #include "gtest/gtest.h"
+#include "lib/app_sets/app_set_table.h"
 #include "tests/eval/ca_fixture.h"
 
 namespace crossgate::testing {
@@ -70,14 +71,31 @@ TEST(D18, AppSetInExcludeRemovesItsApps) {
   EXPECT_TRUE(e.Applies("p"));
 }
 
-TEST(D18, AppSetWithoutTableReadsFailClosed) {
-  std::vector<LoadIssue> issues;
+TEST(D18, ShippedTableExpandsAppSetsNotOverriddenByTheTenant) {
+  absl::Span<const Guid> portals =
+      AppSetTable::Default().Members(AppSetId::kMicrosoftAdminPortals);
+  ASSERT_FALSE(portals.empty());
   Engine e(AppsPolicy("inc", "include_applications: \"MicrosoftAdminPortals\"") +
            AppsPolicy("exc", "include_applications: \"All\" "
                              "exclude_applications: \"MicrosoftAdminPortals\""));
-  e.Run(MemberRequest());
-  EXPECT_TRUE(e.Applies("inc"));  // include: every app
-  EXPECT_TRUE(e.Applies("exc"));  // exclude: removes nothing
+  Request r = MemberRequest();
+  e.Run(r);
+  EXPECT_FALSE(e.Applies("inc"));
+  EXPECT_TRUE(e.Applies("exc"));
+  r.application_id = portals[0];
+  e.Run(r);
+  EXPECT_TRUE(e.Applies("inc"));
+  EXPECT_FALSE(e.Applies("exc"));
+}
+
+TEST(D18, AllMicrosoftAppsCoversOffice365) {
+  absl::Span<const Guid> office = AppSetTable::Default().Members(AppSetId::kOffice365);
+  ASSERT_FALSE(office.empty());
+  Engine e(AppsPolicy("p", "include_applications: \"AllMicrosoftApps\""));
+  Request r = MemberRequest();
+  r.application_id = office[0];
+  e.Run(r);
+  EXPECT_TRUE(e.Applies("p"));
 }
 
 TEST(D7, UnknownKeywordInIncludeApplicationsMatchesEveryApp) {

@@ -13,6 +13,12 @@ std::string UsersPolicy(absl::string_view id, absl::string_view users) {
                                  kGrantMfa));
 }
 
+// For tests with direct-connect users (blocked by the service defaults
+// before Conditional Access otherwise).
+std::string WithDirectConnect(const std::string& policies) {
+  return policies + kAllowDirectConnectByDefault;
+}
+
 TEST(Section4_3, IncludeAllMatchesEveryUser) {
   Engine e(UsersPolicy("p", "include_users: \"All\""));
   e.Run(MemberRequest());
@@ -114,7 +120,7 @@ Request Guest(uint32_t types) {
 }
 
 TEST(Section4_3, GuestsOrExternalUsersKeywordCoversEveryExternalType) {
-  Engine e(UsersPolicy("p", "include_users: \"GuestsOrExternalUsers\""));
+  Engine e(WithDirectConnect(UsersPolicy("p", "include_users: \"GuestsOrExternalUsers\"")));
   e.Run(MemberRequest());
   EXPECT_FALSE(e.Applies("p"));
   for (uint32_t t : {kInternalGuest, kB2bCollaborationGuest, kB2bCollaborationMember,
@@ -133,11 +139,11 @@ TEST(Section4_3, GuestsOrExternalUsersInExcludeUsersExcludesExternals) {
 }
 
 TEST(Section4_3, GuestTypeSelectorMatchesOnlySelectedTypes) {
-  Engine e(UsersPolicy(
+  Engine e(WithDirectConnect(UsersPolicy(
       "p",
       "include_guests_or_external_users { guest_or_external_user_types: "
       "GUEST_OR_EXTERNAL_USER_TYPE_B2B_COLLABORATION_GUEST "
-      "guest_or_external_user_types: GUEST_OR_EXTERNAL_USER_TYPE_SERVICE_PROVIDER }"));
+      "guest_or_external_user_types: GUEST_OR_EXTERNAL_USER_TYPE_SERVICE_PROVIDER }")));
   e.Run(Guest(kB2bCollaborationGuest));
   EXPECT_TRUE(e.Applies("p"));
   e.Run(Guest(kB2bCollaborationMember));
@@ -149,9 +155,9 @@ TEST(Section4_3, GuestTypeSelectorMatchesOnlySelectedTypes) {
 }
 
 TEST(Section4_3, PrincipalWithSeveralTypesMatchesIfAnySelected) {
-  Engine e(UsersPolicy("p",
-                       "include_guests_or_external_users { guest_or_external_user_types: "
-                       "GUEST_OR_EXTERNAL_USER_TYPE_B2B_DIRECT_CONNECT_USER }"));
+  Engine e(WithDirectConnect(UsersPolicy(
+      "p", "include_guests_or_external_users { guest_or_external_user_types: "
+           "GUEST_OR_EXTERNAL_USER_TYPE_B2B_DIRECT_CONNECT_USER }")));
   e.Run(Guest(kB2bCollaborationGuest | kB2bDirectConnectUser));
   EXPECT_TRUE(e.Applies("p"));
 }
@@ -215,7 +221,7 @@ TEST(D8, ExternalTenantsDoesNotFilterInternalGuest) {
 }
 
 TEST(D8, IncludeAllCoversDirectConnectUsers) {
-  Engine e(UsersPolicy("p", "include_users: \"All\""));
+  Engine e(WithDirectConnect(UsersPolicy("p", "include_users: \"All\"")));
   Request r = Guest(kB2bDirectConnectUser);
   r.principal_id = Guid();  // no object in the resource tenant
   e.Run(r);
@@ -225,7 +231,7 @@ TEST(D8, IncludeAllCoversDirectConnectUsers) {
 TEST(D8, OptionCanExcludeDirectConnectFromAll) {
   CompileOptions options;
   options.all_users_includes_direct_connect = false;
-  Engine e(UsersPolicy("p", "include_users: \"All\""), options);
+  Engine e(WithDirectConnect(UsersPolicy("p", "include_users: \"All\"")), options);
   e.Run(Guest(kB2bDirectConnectUser));
   EXPECT_FALSE(e.Applies("p"));
   e.Run(Guest(kB2bCollaborationGuest));

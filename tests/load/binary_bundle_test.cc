@@ -82,6 +82,29 @@ TEST(BinaryBundleTest, GarbageIsMalformed) {
       << Dump(issues);
 }
 
+TEST(BinaryBundleTest, InvalidUtf8IsAnIssueAndNothingIsLogged) {
+  pb::PolicyBundle model = FromJson();
+  model.mutable_tenants(0)->mutable_named_locations(0)->set_display_name(
+      "MARKER");
+  std::string bytes = *SerializeBundle(model);
+  size_t at = bytes.find("MARKER");
+  ASSERT_NE(at, std::string::npos);
+  bytes.replace(at, 6, "\xff\xfe\xfd\xfc\xfb\xfa");
+  std::vector<LoadIssue> issues;
+  ::testing::internal::CaptureStderr();
+  auto bundle = LoadBinaryBundle(bytes, LoadOptions(), &issues);
+  std::string logged = ::testing::internal::GetCapturedStderr();
+  EXPECT_FALSE(bundle.ok());
+  EXPECT_EQ(logged, "") << "the library must not log";
+  const LoadIssue* issue =
+      FindIssue(issues, IssueCode::kMalformedInput, "input");
+  ASSERT_NE(issue, nullptr) << Dump(issues);
+  EXPECT_NE(issue->message.find(
+                "tenants[0]/namedLocations[0]/displayName holds invalid UTF-8"),
+            std::string::npos)
+      << issue->message;
+}
+
 TEST(BinaryBundleTest, UnknownFieldsFailClosed) {
   pb::PolicyBundle model = FromJson();
   // Field 99 of a policy: what a newer schema might add.

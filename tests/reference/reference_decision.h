@@ -54,9 +54,8 @@ struct ReferenceDecision {
   std::string reason;
   std::string deciding_policy_id;  // empty when no policy decided
 
-  // Unmet requirements in prompt order (D11). On a challenge these are the
-  // interactive ones; on a Conditional Access block, the deciding policy's
-  // unmet controls (D10).
+  // Unmet interactive requirements in prompt order (D11); empty unless the
+  // outcome is a challenge (a block's unmet controls are named in `reason`).
   std::vector<ReferenceRequirement> requirements;
   SessionOutcome session;  // merged over applying enabled policies (D17)
   // One entry per policy of the tenant, ascending id (D14); empty after a

@@ -155,13 +155,16 @@ void DecideConditionalAccess(const RequestContext& ctx, ReferenceDecision* d) {
     if (e.grants.state != State::kBlocked) continue;
     d->outcome = Outcome::kBlock;
     d->deciding_policy_id = e.policy->id();
-    d->reason = absl::StrCat("conditional access: grant controls of policy ",
-                             e.policy->id(), " cannot be met");
-    int group = 0;
+    // D10: the reason names the unmet controls; a block carries no
+    // requirements (nothing the user could do).
+    std::string unmet;
     for (const Atom& a : e.grants.unsatisfiable) {
-      d->requirements.push_back({a.kind, a.ref, e.policy->id(), group});
-      if (!e.grants.unsatisfiable_are_alternatives) ++group;
+      absl::StrAppend(&unmet, unmet.empty() ? "" : ", ",
+                      RequirementKindName(a.kind),
+                      a.ref.empty() ? "" : absl::StrCat("(", a.ref, ")"));
     }
+    d->reason = absl::StrCat("conditional access: policy ", e.policy->id(),
+                             " cannot be met: ", unmet);
     return;
   }
   // 5.3.3-4: every applying enabled policy must be satisfied.

@@ -165,18 +165,14 @@ std::vector<Scenario> Scenarios() {
           .Client(ClientApp::kExchangeActiveSync)
           .Mfa()
           .Methods({kFido2}),
-      Expect::Block("CA100")
-          .Needs(RK::kAuthenticationStrength, kPhishingResistant)
-          .Applied("CA100", kFailure));
+      Expect::Block("CA100").Applied("CA100", kFailure));
   add("guest holding Global Administrator, no MFA trust -> phishing-resistant "
       "unreachable in the resource tenant (6.4) -> block",
       GlobalAdmin()
           .External("c0ffee00-0000-4000-8000-0000000000aa",
                     kB2bCollaborationGuest)
           .HomeUser("c0ffee00-0000-4000-8000-000000000001"),
-      Expect::Block("CA100")
-          .Needs(RK::kAuthenticationStrength, kPhishingResistant)
-          .Applied("CA100", kFailure));
+      Expect::Block("CA100").Applied("CA100", kFailure));
   add("same guest with a home FIDO2 sign-in -> home methods do not count "
       "without trust -> block",
       GlobalAdmin()
@@ -185,16 +181,12 @@ std::vector<Scenario> Scenarios() {
           .HomeUser("c0ffee00-0000-4000-8000-000000000001")
           .Mfa(ClaimOrigin::kHomeTenant)
           .Methods({kFido2}),
-      Expect::Block("CA100")
-          .Needs(RK::kAuthenticationStrength, kPhishingResistant)
-          .Applied("CA100", kFailure));
+      Expect::Block("CA100").Applied("CA100", kFailure));
   add("one-time-passcode guest holding Global Administrator -> strengths are "
       "for Entra identities only -> block",
       GlobalAdmin().External("", kB2bCollaborationGuest,
                              IdentitySource::kEmailOneTimePasscode),
-      Expect::Block("CA100")
-          .Needs(RK::kAuthenticationStrength, kPhishingResistant)
-          .Applied("CA100", kFailure));
+      Expect::Block("CA100").Applied("CA100", kFailure));
   {
     RequestBuilder sp;
     sp.Tenant(kPlaceholderTenant)

@@ -138,7 +138,7 @@ std::vector<Scenario> Scenarios() {
           .Client(ClientApp::kOther)
           .Mfa()
           .AddGroup(kCa002Excluded),
-      Expect::Block("CA000").Needs(RK::kMfa).Applied("CA000", kFailure));
+      Expect::Block("CA000").Applied("CA000", kFailure));
   add("member registering a device, no MFA -> CA003 (user action) asks for "
       "mfa; app policies do not apply",
       Member(kLineOfBusiness).Action(UserAction::kRegisterDevice),
@@ -176,7 +176,6 @@ std::vector<Scenario> Scenarios() {
           .OnPlatform(Platform::kIos)
           .Mfa(),
       Expect::Block("CA005")
-          .Needs(RK::kAppProtectionPolicy)
           .Applied("CA000", kSuccess)
           .Applied("CA005", kFailure));
   add("same with an app protection policy in force -> allow with CA005's "
@@ -194,7 +193,6 @@ std::vector<Scenario> Scenarios() {
       "CA005 blocks; CA006 applies too",
       Member(kSharePoint).OnPlatform(Platform::kAndroid).Mfa(),
       Expect::Block("CA005")
-          .Needs(RK::kAppProtectionPolicy)
           .Applied("CA000", kSuccess)
           .Applied("CA005", kFailure)
           .Applied("CA006", kSuccess));
@@ -271,8 +269,6 @@ std::vector<Scenario> Scenarios() {
       "compliant or hybrid -> block (D10)",
       Internal(kLineOfBusiness).Mfa(),
       Expect::Block("CA205")
-          .Needs(RK::kCompliantDevice)
-          .Or(RK::kHybridJoinedDevice)
           .Applied("CA000", kSuccess)
           .Applied("CA200", kSuccess)
           .Applied("CA202", kSuccess)
@@ -325,7 +321,6 @@ std::vector<Scenario> Scenarios() {
       "CA202 still applies",
       Internal(kLineOfBusiness).Mfa().OnPlatform(Platform::kMacOs),
       Expect::Block("CA208")
-          .Needs(RK::kCompliantDevice)
           .Applied("CA000", kSuccess)
           .Applied("CA200", kSuccess)
           .Applied("CA202", kSuccess)

@@ -108,8 +108,9 @@ class Expect {
     expect_eq("deciding policy",
               deciding_.empty() ? "-" : Resolve(tenant, deciding_, &out),
               d.deciding_policy_id.empty() ? "-" : d.deciding_policy_id);
-    // Requirements: compared on a block only when the scenario names some.
-    if (outcome_ != Outcome::kBlock || !requirements_.empty()) {
+    // Requirements (none on allow and block: a block names its unmet
+    // controls in its reason, D10).
+    {
       std::string want, got;
       for (const auto& r : requirements_) {
         absl::StrAppend(&want, " [", r.group, "]",

@@ -2,6 +2,8 @@
 (crossgate.h). Integers are accepted too and passed through unchecked: the
 library validates them (CROSSGATE_EENUM)."""
 
+import functools
+
 PRINCIPAL_KIND = {"user": 1, "serviceprincipal": 2}
 IDENTITY_SOURCE = {"entra": 1, "microsoftaccount": 2, "emailonetimepasscode": 3,
                    "social": 4, "samlwsfederation": 5}
@@ -35,13 +37,18 @@ LOAD_WARNINGS_AS_ERRORS = 1 << 0
 LOAD_VALIDATE_ONLY = 1 << 1
 
 
+@functools.lru_cache(maxsize=1024)
+def _normalize(name: str) -> str:
+    return name.replace("_", "").replace("-", "").lower()
+
+
 def enum_value(table: dict, value, field: str) -> int:
     """Name or int -> C value; 0 for None."""
     if value is None:
         return 0
     if isinstance(value, int):
         return value
-    key = str(value).replace("_", "").replace("-", "").lower()
+    key = _normalize(str(value))
     if key not in table:
         raise ValueError(f"request.{field}: unknown value {value!r} "
                          f"(one of {sorted(table)})")

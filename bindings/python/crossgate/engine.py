@@ -363,16 +363,16 @@ class Engine(_Handle):
                                         ctypes.byref(ctypes.c_void_p()))
         return Snapshot(handle)
 
-    def evaluate(self, request: RequestLike) -> Decision:
-        """Decides one request against the current policies, with policy ids
-        and names resolved. With nothing loaded the decision is a block whose
-        status is CROSSGATE_ENOTLOADED."""
-        if self.generation == 0:
-            return self._evaluate_unloaded(request)
-        with self.snapshot() as snapshot:
-            return snapshot.evaluate(request)
-
-    def _evaluate_unloaded(self, request: RequestLike) -> Decision:
+    def evaluate(self, request: RequestLike, *, policies: bool = False) -> Decision:
+        """Decides one request against the current policies. With
+        policies=True (or a What-If request) the decision lists every policy's
+        result with its id and display name. With nothing loaded the decision
+        is a block whose status is CROSSGATE_ENOTLOADED."""
+        what_if = (request.what_if if isinstance(request, Request)
+                   else bool(request.get("what_if")))
+        if (policies or what_if) and self.generation != 0:
+            with self.snapshot() as snapshot:
+                return snapshot.evaluate(request)
         keep: List[Any] = []
         c_request = N.Request()
         fill(c_request, request, keep)

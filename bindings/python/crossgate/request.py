@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ctypes
 import dataclasses
+import functools
 import uuid
 from typing import Any, Iterable, List, Mapping, Optional, Sequence, Union
 
@@ -63,11 +64,15 @@ class Request:
 _FIELDS = {f.name for f in dataclasses.fields(Request)}
 
 
+@functools.lru_cache(maxsize=65536)
+def _guid_bytes(text: str) -> bytes:
+    return uuid.UUID(text).bytes  # ValueError for anything but a GUID
+
+
 def guid(value: GuidLike) -> N.Guid:
     """GUID text / uuid.UUID / 16 bytes -> crossgate_guid (network order)."""
-    out = N.Guid()
     if value is None:
-        return out
+        return N.Guid()
     if isinstance(value, uuid.UUID):
         raw = value.bytes
     elif isinstance(value, (bytes, bytearray)):
@@ -75,9 +80,8 @@ def guid(value: GuidLike) -> N.Guid:
         if len(raw) != 16:
             raise ValueError("a GUID is 16 bytes")
     else:
-        raw = uuid.UUID(str(value)).bytes
-    ctypes.memmove(out.bytes, raw, 16)
-    return out
+        raw = _guid_bytes(str(value))
+    return N.Guid.from_buffer_copy(raw)
 
 
 def _guids(values: Sequence[GuidLike], keep: list):

@@ -1,0 +1,92 @@
+#include "lib/load/wire_check.h"
+
+#include <google/protobuf/io/coded_stream.h>
+#include <google/protobuf/wire_format_lite.h>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/str_cat.h"
+#include "lib/load/model_path.h"
+#include "lib/load/text_encoding.h"
+
+namespace crossgate {
+namespace load_internal {
+namespace {
+
+using google::protobuf::Descriptor;
+using google::protobuf::FieldDescriptor;
+using google::protobuf::internal::WireFormatLite;
+using google::protobuf::io::CodedInputStream;
+
+// protobuf's own default recursion limit.
+constexpr int kMaxDepth = 100;
+
+bool Check(CodedInputStream* in, const Descriptor* type, int depth,
+           const std::string& path, std::string* where) {
+  if (depth > kMaxDepth) {
+    *where = "nesting too deep";
+    return false;
+  }
+  absl::flat_hash_map<int, int> counts;  // repeated field number -> elements
+  while (true) {
+    uint32_t tag = in->ReadTag();
+    if (tag == 0) {
+      // End of input or of the enclosing message; a literal 0 tag is junk.
+      if (in->ConsumedEntireMessage()) return true;
+      *where = "malformed wire format";
+      return false;
+    }
+    const FieldDescriptor* field =
+        type->FindFieldByNumber(WireFormatLite::GetTagFieldNumber(tag));
+    bool delimited = WireFormatLite::GetTagWireType(tag) ==
+                     WireFormatLite::WIRETYPE_LENGTH_DELIMITED;
+    if (field == nullptr || !delimited ||
+        (field->type() != FieldDescriptor::TYPE_STRING &&
+         field->type() != FieldDescriptor::TYPE_MESSAGE)) {
+      // Scalars, packed lists and unknown fields: skipped here; unknown
+      // fields are reported after parsing.
+      if (!WireFormatLite::SkipField(in, tag)) {
+        *where = "truncated or malformed wire format";
+        return false;
+      }
+      continue;
+    }
+    uint32_t length = 0;
+    if (!in->ReadVarint32(&length)) {
+      *where = "truncated or malformed wire format";
+      return false;
+    }
+    std::string at = FieldPath(path, field);
+    if (field->type() == FieldDescriptor::TYPE_STRING) {
+      std::string value;
+      if (!in->ReadString(&value, static_cast<int>(length))) {
+        *where = "truncated or malformed wire format";
+        return false;
+      }
+      if (ValidUtf8Prefix(value) != value.size()) {
+        *where = absl::StrCat(at.empty() ? field->name() : at,
+                              " holds invalid UTF-8");
+        return false;
+      }
+      continue;
+    }
+    if (field->is_repeated()) {
+      // Elements are numbered as they come (ids are not known yet).
+      absl::StrAppend(&at, "[", counts[field->number()]++, "]");
+    }
+    auto limit = in->PushLimit(static_cast<int>(length));
+    if (!Check(in, field->message_type(), depth + 1, at, where)) return false;
+    in->PopLimit(limit);
+  }
+}
+
+}  // namespace
+
+bool CheckWireFormat(absl::string_view bytes, const Descriptor* type,
+                     std::string* where) {
+  CodedInputStream in(reinterpret_cast<const uint8_t*>(bytes.data()),
+                      static_cast<int>(bytes.size()));
+  return Check(&in, type, 0, "", where);
+}
+
+}  // namespace load_internal
+}  // namespace crossgate
