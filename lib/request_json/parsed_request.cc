@@ -82,9 +82,38 @@ void ParsedRequest::Relink() {
     custom_control_views_.push_back(id);
   }
   request_.claims.satisfied_custom_controls = custom_control_views_;
-  // TODO(#6): point at the device_filter::DeviceAttributes derived from
-  // device_ once lib/device_filter lands on main.
-  request_.device = nullptr;
+  RelinkDevice();
+}
+
+// The one place RequestDevice becomes device_filter::DeviceAttributes.
+void ParsedRequest::RelinkDevice() {
+  device_attributes_ = device_filter::DeviceAttributes();
+  physical_id_views_.clear();
+  system_label_views_.clear();
+  if (!device_.registered) {
+    request_.device = nullptr;  // unregistered: every property null
+    return;
+  }
+  device_attributes_.registered = true;
+  for (int i = 0; i < kDeviceStringCount; ++i) {
+    if ((device_.present >> i) & 1u) {
+      device_attributes_.text[i] = absl::string_view(device_.strings[i]);
+    }
+  }
+  device_attributes_.is_compliant = device_.is_compliant;
+  if (device_.has_physical_ids) {
+    for (const std::string& id : device_.physical_ids) {
+      physical_id_views_.push_back(id);
+    }
+    device_attributes_.physical_ids = absl::MakeConstSpan(physical_id_views_);
+  }
+  if (device_.has_system_labels) {
+    for (const std::string& label : device_.system_labels) {
+      system_label_views_.push_back(label);
+    }
+    device_attributes_.system_labels = absl::MakeConstSpan(system_label_views_);
+  }
+  request_.device = &device_attributes_;
 }
 
 }  // namespace crossgate

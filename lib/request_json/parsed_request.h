@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
+#include "lib/device_filter/device_attributes.h"
 #include "lib/eval/request.h"
 #include "lib/model/guid.h"
 #include "lib/request_json/request_device.h"
@@ -58,6 +59,7 @@ class ParsedRequest {
 
   // Points the Request's spans and pointers at this object's storage.
   void Relink();
+  void RelinkDevice();
 
   Request request_;
   std::vector<Guid> groups_;
@@ -67,6 +69,11 @@ class ParsedRequest {
   std::vector<std::string> custom_controls_;
   std::vector<absl::string_view> custom_control_views_;
   RequestDevice device_;
+  // What request_.device points at when the device is registered: views
+  // into device_.
+  device_filter::DeviceAttributes device_attributes_;
+  std::vector<absl::string_view> physical_id_views_;
+  std::vector<absl::string_view> system_label_views_;
   bool applied_policies_only_ = false;
 };
 

@@ -130,7 +130,7 @@ absl::Status ReadOwnership(const Value& value, const JsonPath& path,
                            RequestDevice* device) {
   absl::string_view text;
   if (absl::Status s = GetString(value, path, &text); !s.ok()) return s;
-  constexpr int kIndex = static_cast<int>(DeviceString::kDeviceOwnership);
+  constexpr int kIndex = static_cast<int>(DeviceText::kDeviceOwnership);
   if (absl::EqualsIgnoreCase(text, "personal")) {
     device->Set(kIndex, "Personal");
   } else if (absl::EqualsIgnoreCase(text, "company")) {
@@ -147,7 +147,7 @@ absl::Status ReadTrustType(const Value& value, const JsonPath& path,
                            RequestDevice* device) {
   absl::string_view text;
   if (absl::Status s = GetString(value, path, &text); !s.ok()) return s;
-  constexpr int kIndex = static_cast<int>(DeviceString::kTrustType);
+  constexpr int kIndex = static_cast<int>(DeviceText::kTrustType);
   if (absl::EqualsIgnoreCase(text, "AzureAD") ||
       absl::EqualsIgnoreCase(text, "EntraID")) {
     device->Set(kIndex, "AzureAD");
@@ -186,7 +186,7 @@ absl::Status ReadDeviceInfo(const Value& device_info, const JsonPath& path,
       !s.ok()) {
     return s;
   }
-  constexpr int kOwnership = static_cast<int>(DeviceString::kDeviceOwnership);
+  constexpr int kOwnership = static_cast<int>(DeviceText::kDeviceOwnership);
   if (slots[kOwnership] != nullptr && slots[kDevOwnership] != nullptr) {
     return PathError(path.Child("ownership"),
                      "give either ownership or deviceOwnership, not both");
@@ -198,15 +198,15 @@ absl::Status ReadDeviceInfo(const Value& device_info, const JsonPath& path,
     JsonPath at = path.Child(
         i == kOwnership && slots[i] == nullptr ? keys[kDevOwnership] : keys[i]);
     absl::Status s;
-    switch (static_cast<DeviceString>(i)) {
-      case DeviceString::kDeviceOwnership:
+    switch (static_cast<DeviceText>(i)) {
+      case DeviceText::kDeviceOwnership:
         s = ReadOwnership(*value, at, device);
         break;
-      case DeviceString::kTrustType:
+      case DeviceText::kTrustType:
         s = ReadTrustType(*value, at, device);
         break;
-      case DeviceString::kDeviceId:
-      case DeviceString::kMdmAppId:
+      case DeviceText::kDeviceId:
+      case DeviceText::kMdmAppId:
         s = ReadGuidString(*value, at, i, device);
         break;
       default: {
@@ -561,8 +561,8 @@ absl::Status ReadClaims(const Value* claims, const JsonPath& path, bool is_user,
            " not given: true from signInConditions.deviceInfo.isCompliant");
     }
     if (slots[kClHybridJoinedDevice] == nullptr &&
-        device.has(DeviceString::kTrustType) &&
-        device.get(DeviceString::kTrustType) == "ServerAD") {
+        device.has(DeviceText::kTrustType) &&
+        device.get(DeviceText::kTrustType) == "ServerAD") {
       c.hybrid_joined_device = true;
       Note(notes, path.Child("hybridJoinedDevice").ToString(),
            " not given: true from signInConditions.deviceInfo.trustType "

@@ -8,7 +8,8 @@
 // operators never match null, negative ones always do).
 //
 // Owned storage: the reader fills it, and ParsedRequest derives the
-// device_filter::DeviceAttributes the engine reads from it.
+// device_filter::DeviceAttributes the engine reads from it (one function,
+// ParsedRequest::Relink).
 
 #include <cstdint>
 #include <string>
@@ -16,28 +17,15 @@
 
 #include "absl/strings/string_view.h"
 #include "absl/types/optional.h"
+#include "lib/device_filter/device_attributes.h"
 
 namespace crossgate {
 
-// The string-valued filter properties (spec 4.10 table), in that order.
-enum class DeviceString : uint8_t {
-  kDeviceId = 0,
-  kDisplayName,
-  kDeviceOwnership,  // "Personal" or "Company" (What-If `ownership`)
-  kEnrollmentProfileName,
-  kManufacturer,
-  kMdmAppId,
-  kModel,
-  kOperatingSystem,
-  kOperatingSystemVersion,
-  kProfileType,
-  kTrustType,  // "AzureAD", "ServerAD" or "Workplace" (What-If "EntraID" =
-               // AzureAD)
-  kExtensionAttribute1,
-  // kExtensionAttribute2 .. kExtensionAttribute15 follow in order.
-};
+// The string-valued filter properties are indexed by
+// device_filter::DeviceText (spec 4.10 table order).
+using device_filter::DeviceText;
 inline constexpr int kDeviceStringCount =
-    static_cast<int>(DeviceString::kExtensionAttribute1) + 15;
+    static_cast<int>(device_filter::kDeviceTextCount);
 
 // The filter property name (`deviceId`, `extensionAttribute7`, ...).
 absl::string_view DeviceStringName(int index);
@@ -55,10 +43,8 @@ struct RequestDevice {
   bool has_system_labels = false;
   std::vector<std::string> system_labels;
 
-  bool has(DeviceString s) const {
-    return (present >> static_cast<int>(s)) & 1u;
-  }
-  absl::string_view get(DeviceString s) const {
+  bool has(DeviceText s) const { return (present >> static_cast<int>(s)) & 1u; }
+  absl::string_view get(DeviceText s) const {
     return strings[static_cast<int>(s)];
   }
   void Set(int index, absl::string_view value) {

@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/types/span.h"
+#include "lib/device_filter/device_attributes.h"
 #include "lib/model/cidr.h"
 #include "lib/model/guid.h"
 #include "lib/request_json/request_enums.h"
@@ -167,6 +168,23 @@ std::string DeviceJson(const RequestDevice& d) {
   return out;
 }
 
+// The device as the engine sees it (always registered when present).
+std::string DeviceAttributesJson(const device_filter::DeviceAttributes& d) {
+  std::string out;
+  ObjectWriter w(&out);
+  w.Bool("registered", d.registered);
+  for (int i = 0; i < kDeviceStringCount; ++i) {
+    if (d.text[i].has_value()) w.String(DeviceStringName(i), *d.text[i]);
+  }
+  if (d.is_compliant.has_value()) w.Bool("isCompliant", *d.is_compliant);
+  if (d.physical_ids.has_value()) w.StringList("physicalIds", *d.physical_ids);
+  if (d.system_labels.has_value()) {
+    w.StringList("systemLabels", *d.system_labels);
+  }
+  w.Close();
+  return out;
+}
+
 std::string ConditionsJson(const Request& r, const RequestDevice* device) {
   std::string out;
   ObjectWriter w(&out);
@@ -201,8 +219,12 @@ std::string ConditionsJson(const Request& r, const RequestDevice* device) {
                        JsonQuote(TransferMethodName(r.authentication_flow)),
                        "}"));
   }
-  if (device != nullptr && (device->registered || device->has_attributes())) {
-    w.Raw("deviceInfo", DeviceJson(*device));
+  if (device != nullptr) {
+    if (device->registered || device->has_attributes()) {
+      w.Raw("deviceInfo", DeviceJson(*device));
+    }
+  } else if (r.device != nullptr && r.device->registered) {
+    w.Raw("deviceInfo", DeviceAttributesJson(*r.device));
   }
   w.Close();
   return out;
@@ -262,8 +284,6 @@ std::string Format(const Request& r, const RequestDevice* device,
 }  // namespace
 
 std::string FormatRequestJson(const Request& request) {
-  // TODO(#6): write request.device once device_filter::DeviceAttributes is
-  // on main; until then only ParsedRequest knows the device.
   return Format(request, nullptr, nullptr);
 }
 

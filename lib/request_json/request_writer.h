@@ -13,7 +13,8 @@
 
 namespace crossgate {
 
-// The device is written from `request.device` when the request has one.
+// The device is written from `request.device` when it is registered (an
+// unregistered device has no attributes to write).
 std::string FormatRequestJson(const Request& request);
 
 // As above, but the device comes from the ParsedRequest's own storage (which

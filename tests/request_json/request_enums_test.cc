@@ -301,7 +301,7 @@ TEST(RequestEnumsTest, DeviceTrustTypesAndOwnership) {
                      c.text, "\"}}}"),
         ContosoDefaults(), nullptr);
     ASSERT_TRUE(parsed.ok()) << parsed.status();
-    EXPECT_EQ(parsed->device().get(DeviceString::kTrustType), c.canonical);
+    EXPECT_EQ(parsed->device().get(DeviceText::kTrustType), c.canonical);
   }
   struct {
     const char* member;
@@ -318,8 +318,7 @@ TEST(RequestEnumsTest, DeviceTrustTypesAndOwnership) {
                      R"(": ")", c.text, "\"}}}"),
         ContosoDefaults(), nullptr);
     ASSERT_TRUE(parsed.ok()) << parsed.status();
-    EXPECT_EQ(parsed->device().get(DeviceString::kDeviceOwnership),
-              c.canonical);
+    EXPECT_EQ(parsed->device().get(DeviceText::kDeviceOwnership), c.canonical);
   }
 }
 

@@ -128,30 +128,29 @@ TEST(RequestReaderTest, ReadsEveryField) {
 
   const RequestDevice& d = parsed->device();
   EXPECT_TRUE(d.registered);
-  EXPECT_EQ(d.get(DeviceString::kDeviceId),
+  EXPECT_EQ(d.get(DeviceText::kDeviceId),
             "eeeeeeee-0000-4000-8000-000000000006");
-  EXPECT_EQ(d.get(DeviceString::kDisplayName), "SAW-0042");
-  EXPECT_EQ(d.get(DeviceString::kDeviceOwnership), "Company");
-  EXPECT_EQ(d.get(DeviceString::kEnrollmentProfileName), "Autopilot SAW");
+  EXPECT_EQ(d.get(DeviceText::kDisplayName), "SAW-0042");
+  EXPECT_EQ(d.get(DeviceText::kDeviceOwnership), "Company");
+  EXPECT_EQ(d.get(DeviceText::kEnrollmentProfileName), "Autopilot SAW");
   EXPECT_EQ(d.is_compliant, absl::optional<bool>(true));
-  EXPECT_EQ(d.get(DeviceString::kManufacturer), "Contoso Devices");
-  EXPECT_EQ(d.get(DeviceString::kMdmAppId),
+  EXPECT_EQ(d.get(DeviceText::kManufacturer), "Contoso Devices");
+  EXPECT_EQ(d.get(DeviceText::kMdmAppId),
             "0000000a-0000-0000-c000-000000000000");
-  EXPECT_EQ(d.get(DeviceString::kModel), "Surface Laptop 7");
-  EXPECT_EQ(d.get(DeviceString::kOperatingSystem), "Windows");
-  EXPECT_EQ(d.get(DeviceString::kOperatingSystemVersion), "10.0.26100");
+  EXPECT_EQ(d.get(DeviceText::kModel), "Surface Laptop 7");
+  EXPECT_EQ(d.get(DeviceText::kOperatingSystem), "Windows");
+  EXPECT_EQ(d.get(DeviceText::kOperatingSystemVersion), "10.0.26100");
   EXPECT_THAT(d.physical_ids, ElementsAre("[ZTDId]:abc", "[OrderId]:SAW"));
-  EXPECT_EQ(d.get(DeviceString::kProfileType), "SecureVM");
+  EXPECT_EQ(d.get(DeviceText::kProfileType), "SecureVM");
   EXPECT_THAT(d.system_labels, ElementsAre("M365Managed"));
-  EXPECT_EQ(d.get(DeviceString::kTrustType), "AzureAD");
-  EXPECT_EQ(d.get(DeviceString::kExtensionAttribute1), "SAW");
-  EXPECT_EQ(
-      d.strings[static_cast<int>(DeviceString::kExtensionAttribute1) + 14],
-      "tier0");
+  EXPECT_EQ(d.get(DeviceText::kTrustType), "AzureAD");
+  EXPECT_EQ(d.get(DeviceText::kExtensionAttribute1), "SAW");
+  EXPECT_EQ(d.strings[static_cast<int>(DeviceText::kExtensionAttribute1) + 14],
+            "tier0");
   // extensionAttribute2 was not given: null, not "".
-  EXPECT_FALSE((d.present >>
-                (static_cast<int>(DeviceString::kExtensionAttribute1) + 1)) &
-               1u);
+  EXPECT_FALSE(
+      (d.present >> (static_cast<int>(DeviceText::kExtensionAttribute1) + 1)) &
+      1u);
 
   const Claims& c = r.claims;
   EXPECT_TRUE(c.mfa);
@@ -203,7 +202,7 @@ TEST(RequestReaderTest, AcceptsGraphWhatIfSample) {
   EXPECT_EQ(r.insider_risk, InsiderRisk::kModerate);
   EXPECT_EQ(r.authentication_flow, AuthenticationFlow::kAuthenticationTransfer);
   EXPECT_TRUE(parsed->device().registered);
-  EXPECT_EQ(parsed->device().get(DeviceString::kProfileType), "Standard");
+  EXPECT_EQ(parsed->device().get(DeviceText::kProfileType), "Standard");
   EXPECT_TRUE(parsed->applied_policies_only());
   EXPECT_THAT(
       notes,
@@ -258,7 +257,7 @@ TEST(RequestReaderTest, AcceptsGraphDocExamples) {
   EXPECT_EQ(three->request().target_kind, TargetKind::kUserAction);
   EXPECT_EQ(three->request().user_action, UserAction::kRegisterSecurityInfo);
   EXPECT_EQ(three->request().service_principal_risk, RiskLevel::kNoRisk);
-  EXPECT_EQ(three->device().get(DeviceString::kTrustType), "AzureAD");
+  EXPECT_EQ(three->device().get(DeviceText::kTrustType), "AzureAD");
 
   constexpr char kExample4[] = R"json({
     "signInIdentity": {"@odata.type": "#microsoft.graph.servicePrincipalSignIn",
@@ -434,7 +433,7 @@ TEST(RequestReaderTest, DeviceRegistrationAndDerivedClaims) {
       read(R"({"trustType": "serverad", "isCompliant": false})", &notes);
   ASSERT_TRUE(hybrid.ok()) << hybrid.status();
   EXPECT_TRUE(hybrid->device().registered);
-  EXPECT_EQ(hybrid->device().get(DeviceString::kTrustType), "ServerAD");
+  EXPECT_EQ(hybrid->device().get(DeviceText::kTrustType), "ServerAD");
   EXPECT_TRUE(hybrid->request().claims.hybrid_joined_device);
   EXPECT_FALSE(hybrid->request().claims.compliant_device);
   EXPECT_THAT(notes, ::testing::Contains(
@@ -464,11 +463,43 @@ TEST(RequestReaderTest, DeviceRegistrationAndDerivedClaims) {
 
   auto owner = read(R"({"deviceOwnership": "Personal"})", nullptr);
   ASSERT_TRUE(owner.ok());
-  EXPECT_EQ(owner->device().get(DeviceString::kDeviceOwnership), "Personal");
+  EXPECT_EQ(owner->device().get(DeviceText::kDeviceOwnership), "Personal");
   auto unknown_owner =
       read(R"({"ownership": "unknown", "model": "x"})", nullptr);
   ASSERT_TRUE(unknown_owner.ok());
-  EXPECT_FALSE(unknown_owner->device().has(DeviceString::kDeviceOwnership));
+  EXPECT_FALSE(unknown_owner->device().has(DeviceText::kDeviceOwnership));
+}
+
+// Request::device is the device_filter::DeviceAttributes view of the
+// ParsedRequest's device storage, and follows copies and moves.
+TEST(RequestReaderTest, DeviceAttributesForTheEngine) {
+  auto parsed = ParseRequestJson(kEveryField, ContosoDefaults(), nullptr);
+  ASSERT_TRUE(parsed.ok()) << parsed.status();
+  ParsedRequest copy = *parsed;
+  ParsedRequest moved = std::move(*parsed);
+  for (const ParsedRequest* p : {&copy, &moved}) {
+    const device_filter::DeviceAttributes* d = p->request().device;
+    ASSERT_NE(d, nullptr);
+    EXPECT_TRUE(d->registered);
+    EXPECT_EQ((*d)[DeviceText::kTrustType],
+              absl::optional<absl::string_view>("AzureAD"));
+    EXPECT_EQ((*d)[DeviceText::kDeviceOwnership],
+              absl::optional<absl::string_view>("Company"));
+    EXPECT_EQ((*d)[device_filter::ExtensionAttribute(1)],
+              absl::optional<absl::string_view>("SAW"));
+    EXPECT_EQ((*d)[device_filter::ExtensionAttribute(15)],
+              absl::optional<absl::string_view>("tier0"));
+    EXPECT_FALSE((*d)[device_filter::ExtensionAttribute(2)].has_value());
+    EXPECT_EQ(d->is_compliant, absl::optional<bool>(true));
+    ASSERT_TRUE(d->physical_ids.has_value());
+    EXPECT_THAT(*d->physical_ids, ElementsAre("[ZTDId]:abc", "[OrderId]:SAW"));
+    ASSERT_TRUE(d->system_labels.has_value());
+    EXPECT_THAT(*d->system_labels, ElementsAre("M365Managed"));
+    // The views point into the object that owns them.
+    const char* self = reinterpret_cast<const char*>(p);
+    EXPECT_TRUE(reinterpret_cast<const char*>(d) >= self &&
+                reinterpret_cast<const char*>(d) < self + sizeof(*p));
+  }
 }
 
 TEST(RequestReaderTest, UnknownPlatformIsKUnknownWithNote) {
@@ -558,8 +589,8 @@ TEST(RequestDocsTest, ExamplesInDocsParse) {
     size_t end = doc.find("```", pos);
     ASSERT_NE(end, std::string::npos);
     std::string json = doc.substr(pos, end - pos);
-    auto parsed = ParseRequestJson(json, testing_request_json::ContosoDefaults(),
-                                   nullptr);
+    auto parsed = ParseRequestJson(
+        json, testing_request_json::ContosoDefaults(), nullptr);
     EXPECT_TRUE(parsed.ok()) << parsed.status() << "\n" << json;
     ++blocks;
     pos = end + 3;

@@ -118,8 +118,15 @@ TEST(RequestRoundTripTest, FormatsGraphSpellings) {
                         R"("externalUserType":"b2bCollaborationGuest")"));
   EXPECT_THAT(json,
               ::testing::HasSubstr(R"("authenticationMethods":["fido2"])"));
-  // Request-only form: the device lives in the ParsedRequest.
-  EXPECT_THAT(json, ::testing::Not(::testing::HasSubstr("deviceInfo")));
+  // The Request-only form writes the device the engine sees; for a
+  // registered device that is what the ParsedRequest form writes too.
+  EXPECT_THAT(json, ::testing::HasSubstr(
+                        R"("deviceInfo":{"registered":true,"displayName":)"));
+  EXPECT_EQ(
+      json,
+      FormatRequestJson(*parsed).substr(
+          0, FormatRequestJson(*parsed).rfind(",\"appliedPoliciesOnly\"")) +
+          "}");
 }
 
 TEST(RequestRoundTripTest, JsonQuoteEscapes) {
