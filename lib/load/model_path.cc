@@ -31,6 +31,29 @@ absl::string_view GraphName(const FieldDescriptor* field) {
 
 }  // namespace
 
+std::string PathSegment(absl::string_view id) {
+  constexpr size_t kMaxSegment = 128;
+  std::string out;
+  for (size_t i = 0; i < id.size() && i < kMaxSegment; ++i) {
+    const unsigned char c = static_cast<unsigned char>(id[i]);
+    if (c < 0x20 || c == 0x7f || c == '\\') {
+      absl::StrAppend(&out, "\\x", absl::Hex(c, absl::kZeroPad2));
+    } else {
+      out.push_back(static_cast<char>(c));
+    }
+  }
+  if (id.size() > kMaxSegment) absl::StrAppend(&out, "...(", id.size(), " bytes)");
+  return out;
+}
+
+bool HasControlByte(absl::string_view id) {
+  for (char ch : id) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    if (c < 0x20 || c == 0x7f) return true;
+  }
+  return false;
+}
+
 std::string FieldPath(const std::string& path, const FieldDescriptor* field) {
   absl::string_view name = GraphName(field);
   if (name.empty()) return path;
@@ -47,7 +70,7 @@ std::string ElementPath(const std::string& path,
       continue;
     }
     const std::string& value = element.GetReflection()->GetString(element, id);
-    if (!value.empty()) return absl::StrCat(path, "/", value);
+    if (!value.empty()) return absl::StrCat(path, "/", PathSegment(value));
   }
   return absl::StrCat(path, "[", index, "]");
 }

@@ -11,11 +11,21 @@
 
 #include <string>
 
+#include "absl/strings/string_view.h"
+
 namespace crossgate {
 namespace load_internal {
 
 // `path` extended by `field` (of `parent`): "" for fields Graph flattens
 // (a partner's `settings`), the Graph name otherwise.
+// An id as it appears in an issue path: control bytes (NUL included) and
+// backslashes escaped as \xNN, and at most 128 bytes kept, so a hostile id
+// can neither cut a C string short nor flood a log line.
+std::string PathSegment(absl::string_view id);
+
+// True when `id` holds a control byte (U+0000..U+001F, U+007F).
+bool HasControlByte(absl::string_view id);
+
 std::string FieldPath(const std::string& path,
                       const google::protobuf::FieldDescriptor* field);
 

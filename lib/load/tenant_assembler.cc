@@ -5,6 +5,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "lib/load/keywords.h"
+#include "lib/load/model_path.h"
 #include "lib/load/read_authentication_strength.h"
 #include "lib/load/read_conditional_access.h"
 #include "lib/load/read_cross_tenant.h"
@@ -88,7 +89,7 @@ std::vector<std::string> TenantIdsIn(const Value& root) {
 
 TenantAssembler::TenantAssembler(JsonReader& reader, std::string tenant_id,
                                  pb::TenantPolicies* out)
-    : r_(reader), out_(out), tenant_path_(absl::StrCat("tenants/", tenant_id)) {
+    : r_(reader), out_(out), tenant_path_(absl::StrCat("tenants/", PathSegment(tenant_id))) {
   out_->set_tenant_id(std::move(tenant_id));
 }
 
@@ -101,7 +102,7 @@ std::string TenantAssembler::CollectionPath(absl::string_view collection,
                                             int index) const {
   return id.empty()
              ? absl::StrCat(tenant_path_, "/", collection, "[", index, "]")
-             : absl::StrCat(tenant_path_, "/", collection, "/", id);
+             : absl::StrCat(tenant_path_, "/", collection, "/", PathSegment(id));
 }
 
 bool TenantAssembler::ClaimSingleton(absl::string_view name) {

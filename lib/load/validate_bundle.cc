@@ -139,7 +139,7 @@ void Validator::ValidateTenant(const pb::TenantPolicies& tenant,
     const pb::NamedLocation& l = tenant.named_locations(i);
     std::string at = l.id().empty()
                          ? absl::StrCat(path, "/namedLocations[", i, "]")
-                         : absl::StrCat(path, "/namedLocations/", l.id());
+                         : absl::StrCat(path, "/namedLocations/", PathSegment(l.id()));
     ValidateNamedLocation(l, at);
     if (!l.id().empty() && !scope.location_ids.insert(l.id()).second) {
       Error(IssueCode::kDuplicateId, at,
@@ -156,7 +156,8 @@ void Validator::ValidateTenant(const pb::TenantPolicies& tenant,
     std::string at =
         s.id().empty()
             ? absl::StrCat(path, "/authenticationStrengthPolicies[", i, "]")
-            : absl::StrCat(path, "/authenticationStrengthPolicies/", s.id());
+            : absl::StrCat(path, "/authenticationStrengthPolicies/",
+                           PathSegment(s.id()));
     ValidateStrength(s, at);
     scope.strength_ids.insert(s.id());
     if (!s.id().empty() && !defined_strengths.insert(s.id()).second) {
@@ -170,11 +171,16 @@ void Validator::ValidateTenant(const pb::TenantPolicies& tenant,
     const pb::ConditionalAccessPolicy& p =
         tenant.conditional_access_policies(i);
     // Policy ids are opaque (Graph uses GUIDs; mock exports do not), so only
-    // uniqueness is checked.
+    // uniqueness is checked, and that they hold no control bytes: an id with
+    // a NUL would be cut short by every C consumer of decisions and logs.
     std::string at =
         p.id().empty()
             ? absl::StrCat(path, "/conditionalAccessPolicies[", i, "]")
-            : absl::StrCat(path, "/conditionalAccessPolicies/", p.id());
+            : absl::StrCat(path, "/conditionalAccessPolicies/", PathSegment(p.id()));
+    if (HasControlByte(p.id())) {
+      Error(IssueCode::kMalformedInput, absl::StrCat(at, "/id"),
+            "policy id contains a control character");
+    }
     ValidatePolicy(scope, p, at);
     if (!p.id().empty() && !policy_ids.insert(p.id()).second) {
       Error(IssueCode::kDuplicateId, at,
@@ -204,7 +210,7 @@ absl::Status ValidateBundle(const policy::v1::PolicyBundle& bundle,
   bool within_limits = true;
   for (int i = 0; i < bundle.tenants_size(); ++i) {
     const policy::v1::TenantPolicies& t = bundle.tenants(i);
-    std::string path = absl::StrCat("tenants/", t.tenant_id());
+    std::string path = absl::StrCat("tenants/", load_internal::PathSegment(t.tenant_id()));
     within_limits &= load_internal::CheckCount(
         v, t.conditional_access_policies_size(),
         absl::StrCat(path, "/conditionalAccessPolicies"), "policies");
@@ -229,7 +235,8 @@ absl::Status ValidateBundle(const policy::v1::PolicyBundle& bundle,
     const policy::v1::TenantPolicies& t = bundle.tenants(i);
     std::string path = t.tenant_id().empty()
                            ? absl::StrCat("tenants[", i, "]")
-                           : absl::StrCat("tenants/", t.tenant_id());
+                           : absl::StrCat("tenants/",
+                                          load_internal::PathSegment(t.tenant_id()));
     if (v.CheckGuid(t.tenant_id(), absl::StrCat(path, "/tenantId"),
                     "tenantId") &&
         !tenant_ids.insert(t.tenant_id()).second) {
