@@ -273,8 +273,12 @@ TEST_F(ConfiguredLimits, Files) {
   std::vector<LoadIssue> issues;
   EXPECT_TRUE(LoadPaths({dir.string()}, options, &issues).ok());
   std::ofstream(dir / "p3.json") << Policy("p3");
+  issues.clear();
   auto past = LoadPaths({dir.string()}, options, &issues);
   EXPECT_EQ(past.status().code(), absl::StatusCode::kResourceExhausted) << past.status();
+  ASSERT_FALSE(issues.empty());
+  EXPECT_EQ(issues[0].code, IssueCode::kLimitExceeded);
+  EXPECT_EQ(issues[0].path, dir.string());
 }
 
 TEST_F(ConfiguredLimits, IssuesAreCappedAndTheLoadStillFails) {
