@@ -142,6 +142,10 @@ absl::Status GetGuidList(const Value& value, const JsonPath& path,
     return WrongKind(value, path, "an array");
   }
   const auto& items = value.list_value().values();
+  if (items.size() > kMaxRequestListEntries) {
+    return PathError(path, absl::StrCat(items.size(), " entries; the limit is ",
+                                        kMaxRequestListEntries));
+  }
   for (int i = 0; i < items.size(); ++i) {
     Guid guid;
     if (absl::Status s = GetGuid(items[i], path.Element(i), &guid); !s.ok()) {
@@ -158,6 +162,10 @@ absl::Status GetStringList(const Value& value, const JsonPath& path,
     return WrongKind(value, path, "an array");
   }
   const auto& items = value.list_value().values();
+  if (items.size() > kMaxRequestListEntries) {
+    return PathError(path, absl::StrCat(items.size(), " entries; the limit is ",
+                                        kMaxRequestListEntries));
+  }
   for (int i = 0; i < items.size(); ++i) {
     absl::string_view text;
     if (absl::Status s = GetString(items[i], path.Element(i), &text); !s.ok()) {

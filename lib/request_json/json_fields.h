@@ -66,6 +66,11 @@ absl::Status GetBool(const google::protobuf::Value& value, const JsonPath& path,
 // A GUID string (`<path>: not a GUID: "<text>"`).
 absl::Status GetGuid(const google::protobuf::Value& value, const JsonPath& path,
                      Guid* out);
+// The longest list a JSON request may hold (groups, roles, terms of use,
+// device ids, ...): `<path>: <n> entries; the limit is 100000`. README.md
+// "Limits"; the C ABI's struct path allows more (it parses nothing).
+inline constexpr int kMaxRequestListEntries = 100000;
+
 // An array of GUID strings, appended to `out`.
 absl::Status GetGuidList(const google::protobuf::Value& value,
                          const JsonPath& path, std::vector<Guid>* out);

@@ -596,6 +596,10 @@ absl::Status RequestReader::Parse(absl::string_view json,
                                   std::vector<std::string>* notes) {
   out->Clear();
   root_.Clear();
+  if (json.size() > kMaxRequestJsonBytes) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "request: ", json.size(), " bytes; the limit is ", kMaxRequestJsonBytes));
+  }
   google::protobuf::util::JsonParseOptions options;
   auto parsed = google::protobuf::util::JsonStringToMessage(
       google::protobuf::StringPiece(json.data(), json.size()), &root_, options);

@@ -49,6 +49,10 @@ struct RequestDefaults {
   std::string resource_tenant_source = "the bundle's only tenant";
 };
 
+// The largest JSON request Parse reads (`request: <n> bytes; the limit is
+// 16777216`), checked before parsing. README.md "Limits".
+inline constexpr size_t kMaxRequestJsonBytes = size_t{16} << 20;
+
 // A reusable reader: keeps its JSON parse tree between calls so a batch
 // (JSONL) loop re-uses memory. Thread-compatible: one reader per thread.
 class RequestReader {

@@ -316,6 +316,45 @@ TEST(Limits, CAbiRequestLists) {
   crossgate_error_free(err);
 }
 
+std::string JsonRequest(int groups, size_t pad_to = 0) {
+  std::string r = absl::StrCat(
+      "{\"resourceTenantId\": \"", kTenant, "\", \"signInIdentity\": {\"@odata.type\": ",
+      "\"#microsoft.graph.userSignIn\", \"userId\": \"", kGroup, "\", \"groups\": [",
+      GroupIds(groups), "]}, \"signInContext\": {\"@odata.type\": ",
+      "\"#microsoft.graph.applicationContext\", \"includeApplications\": ",
+      "[\"00000003-0000-0ff1-ce00-000000000000\"]}}");
+  if (r.size() < pad_to) r.append(pad_to - r.size(), ' ');
+  return r;
+}
+
+int EvaluateJson(const CEngine& e, const std::string& json, std::string* path) {
+  crossgate_decision d = CROSSGATE_DECISION_INIT;
+  crossgate_error* err = nullptr;
+  const int rc = crossgate_evaluate_json(&d, e.get(), json.data(), json.size(), &err);
+  *path = crossgate_error_path(err);
+  crossgate_error_free(err);
+  if (rc != CROSSGATE_OK) {
+    EXPECT_EQ(d.outcome, CROSSGATE_OUTCOME_BLOCK);
+  }
+  return rc;
+}
+
+TEST(Limits, JsonRequestListEntries) {
+  CEngine e;
+  std::string path;
+  EXPECT_EQ(EvaluateJson(e, JsonRequest(100000), &path), CROSSGATE_OK) << path;
+  EXPECT_EQ(EvaluateJson(e, JsonRequest(100001), &path), CROSSGATE_ESEMANTIC);
+  EXPECT_EQ(path, "signInIdentity.groups");
+}
+
+TEST(Limits, JsonRequestBytes) {
+  CEngine e;
+  std::string path;
+  EXPECT_EQ(EvaluateJson(e, JsonRequest(1, size_t{16} << 20), &path), CROSSGATE_OK) << path;
+  EXPECT_NE(EvaluateJson(e, JsonRequest(1, (size_t{16} << 20) + 1), &path), CROSSGATE_OK);
+  EXPECT_EQ(path, "request");
+}
+
 TEST(Limits, RequirementsPerDecision) {
   // 32 unmet requirements are a challenge; the 33rd is the overflow block
   // (tests/reliability/eval_failure_paths_test.cc).
