@@ -51,7 +51,12 @@ bool Check(CodedInputStream* in, const Descriptor* type, int depth,
       continue;
     }
     uint32_t length = 0;
-    if (!in->ReadVarint32(&length)) {
+    // A length past the end of the enclosing message (or past INT_MAX, which
+    // PushLimit would read as "no limit") is malformed: protobuf's parser
+    // rejects it, and reading on here would check different bytes than the
+    // parser then reads.
+    if (!in->ReadVarint32(&length) ||
+        static_cast<int64_t>(length) > in->BytesUntilLimit()) {
       *where = "truncated or malformed wire format";
       return false;
     }
@@ -85,6 +90,7 @@ bool CheckWireFormat(absl::string_view bytes, const Descriptor* type,
                      std::string* where) {
   CodedInputStream in(reinterpret_cast<const uint8_t*>(bytes.data()),
                       static_cast<int>(bytes.size()));
+  in.PushLimit(static_cast<int>(bytes.size()));  // so BytesUntilLimit() >= 0
   return Check(&in, type, 0, "", where);
 }
 

@@ -17,6 +17,7 @@
 #include <string>
 
 #include "absl/strings/string_view.h"
+#include "google/protobuf/stubs/logging.h"
 #include "lib/eval/decision.h"
 
 namespace crossgate::fuzz {
@@ -28,6 +29,17 @@ namespace crossgate::fuzz {
   std::fflush(stderr);
   std::abort();
 }
+
+// The library never logs (CONTEXT: no logging from the library); protobuf
+// does when handed invalid UTF-8 and other wire problems, so any protobuf log
+// line during a fuzz run is a property violation.
+inline void FailOnProtobufLog(google::protobuf::LogLevel level, const char* file,
+                              int line, const std::string& message) {
+  if (level < google::protobuf::LOGLEVEL_WARNING) return;
+  FuzzFail(file, line, "protobuf logged: " + message);
+}
+inline const bool kProtobufLogsFail =
+    (google::protobuf::SetLogHandler(&FailOnProtobufLog), true);
 
 #define FUZZ_CHECK(cond, what)                                            \
   do {                                                                    \

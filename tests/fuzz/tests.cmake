@@ -6,7 +6,8 @@
 #     -fsanitize=fuzzer.
 # Seed corpora are generated into <build>/fuzz/seeds by fuzz_make_seeds from
 # ../shared and examples/ (never copied into the repository). CTest replays
-# every seed and then mutates for CROSSGATE_FUZZ_TEST_SECONDS per target.
+# every seed and every input of tests/fuzz/regressions/<target>/ (inputs that
+# once failed), then mutates for CROSSGATE_FUZZ_TEST_SECONDS per target.
 set(CROSSGATE_FUZZ_DIR ${CMAKE_CURRENT_LIST_DIR})
 set(CROSSGATE_FUZZ_ENGINE "standalone" CACHE STRING
     "Fuzz engine: standalone (replay + mutation driver) or libfuzzer (clang)")
@@ -39,10 +40,15 @@ foreach(target IN LISTS CROSSGATE_FUZZ_TARGETS)
     target_link_libraries(fuzz_${target} PRIVATE crossgate_fuzz_driver)
   endif()
   file(MAKE_DIRECTORY ${CMAKE_BINARY_DIR}/fuzz/artifacts)
+  # tests/fuzz/regressions/<target>/: inputs that once failed, replayed forever.
+  set(regressions "")
+  if(IS_DIRECTORY ${CROSSGATE_FUZZ_DIR}/regressions/${target})
+    set(regressions ${CROSSGATE_FUZZ_DIR}/regressions/${target})
+  endif()
   add_test(NAME fuzz_${target}
            COMMAND fuzz_${target} -max_total_time=${CROSSGATE_FUZZ_TEST_SECONDS}
                    -artifact_prefix=${CMAKE_BINARY_DIR}/fuzz/artifacts/${target}-
-                   ${CROSSGATE_FUZZ_SEEDS}/${target})
+                   ${CROSSGATE_FUZZ_SEEDS}/${target} ${regressions})
   set_tests_properties(fuzz_${target} PROPERTIES FIXTURES_REQUIRED fuzz_seeds
                        LABELS fuzz TIMEOUT 600
                        ENVIRONMENT "CROSSGATE_SHARED_DIR=${CROSSGATE_SHARED_DIR}")
