@@ -30,7 +30,6 @@
 #include <string>
 #include <vector>
 
-#include "absl/hash/hash.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "google/protobuf/descriptor.h"
@@ -49,11 +48,14 @@ std::string Read(const fs::path& p) {
 
 class SeedDir {
  public:
+  // Starts empty: seeds are named by content, so a rerun writes the same set.
   SeedDir(const fs::path& root, const std::string& name) : dir_(root / name) {
+    fs::remove_all(dir_);
     fs::create_directories(dir_);
   }
   void Add(const std::string& bytes) {
-    const size_t h = absl::HashOf(bytes);
+    uint64_t h = 1469598103934665603ULL;  // FNV-1a: stable across runs
+    for (unsigned char c : bytes) h = (h ^ c) * 1099511628211ULL;
     if (!seen_.insert(h).second) return;
     std::ofstream(dir_ / absl::StrCat("seed-", h), std::ios::binary) << bytes;
   }
@@ -62,7 +64,7 @@ class SeedDir {
 
  private:
   fs::path dir_;
-  std::set<size_t> seen_;
+  std::set<uint64_t> seen_;
 };
 
 std::vector<fs::path> JsonFiles(const fs::path& dir) {
