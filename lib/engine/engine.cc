@@ -1,5 +1,6 @@
 #include "lib/engine/engine.h"
 
+#include <mutex>
 #include <utility>
 
 #include "lib/compile/compiler.h"
@@ -50,7 +51,7 @@ absl::Status Engine::Publish(std::shared_ptr<const CompiledPolicySet> set) {
   }
   std::shared_ptr<const CompiledPolicySet> previous;
   {
-    absl::MutexLock lock(&mu_);
+    std::unique_lock<std::shared_mutex> lock(mu_);
     previous = std::exchange(current_, std::move(set));
     current_generation_ = ++next_generation_;
     generation_.store(current_generation_, std::memory_order_release);
@@ -60,7 +61,7 @@ absl::Status Engine::Publish(std::shared_ptr<const CompiledPolicySet> set) {
 }
 
 EngineSnapshot Engine::Snapshot() const {
-  absl::ReaderMutexLock lock(&mu_);
+  std::shared_lock<std::shared_mutex> lock(mu_);
   return EngineSnapshot{current_, current_generation_};
 }
 

@@ -23,9 +23,9 @@
 #include <memory>
 #include <vector>
 
-#include "absl/base/thread_annotations.h"
+#include <shared_mutex>
+
 #include "absl/status/status.h"
-#include "absl/synchronization/mutex.h"
 #include "crossgate/policy/v1/bundle.pb.h"
 #include "lib/compile/compile_options.h"
 #include "lib/compile/compiled_policy_set.h"
@@ -73,10 +73,14 @@ class Engine {
   const uint64_t id_;  // distinguishes engines in the per-thread caches
   const CompileOptions options_;
   std::atomic<uint64_t> generation_{0};
-  mutable absl::Mutex mu_;
-  std::shared_ptr<const CompiledPolicySet> current_ ABSL_GUARDED_BY(mu_);
-  uint64_t current_generation_ ABSL_GUARDED_BY(mu_) = 0;
-  uint64_t next_generation_ ABSL_GUARDED_BY(mu_) = 0;
+  // A pthread-based lock rather than absl::Mutex: Debian's libabsl is not
+  // built for ThreadSanitizer, which then cannot see absl::Mutex's ordering
+  // and reports every access it guards as a race (docs/reliability.md).
+  mutable std::shared_mutex mu_;
+  // Guarded by mu_.
+  std::shared_ptr<const CompiledPolicySet> current_;
+  uint64_t current_generation_ = 0;
+  uint64_t next_generation_ = 0;
 };
 
 }  // namespace crossgate

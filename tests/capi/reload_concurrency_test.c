@@ -26,7 +26,8 @@
 
 static crossgate_engine* engine;
 static crossgate_guid tenant;
-static volatile int stop;
+/* Set by main, read by the readers: atomic, so ThreadSanitizer sees the order. */
+static int stop;
 static pthread_mutex_t seen_mu = PTHREAD_MUTEX_INITIALIZER;
 /* Per generation: first decision seen (outcome, stage, reason), or -1. */
 static int seen[MAX_GEN][3];
@@ -61,7 +62,7 @@ static void* reader(void* arg) {
   req.resource_tenant_id = tenant;
   req.client_app = CROSSGATE_CLIENT_APP_BROWSER;
   req.platform = CROSSGATE_PLATFORM_IOS;
-  while (!stop) {
+  while (!__atomic_load_n(&stop, __ATOMIC_ACQUIRE)) {
     int rc;
     if (id == 0) {
       /* Pinned snapshot: several evaluations against one generation. */
@@ -127,7 +128,7 @@ int main(void) {
       if (crossgate_engine_generation(engine) != published) fail("generation", i, 0);
     }
   }
-  stop = 1;
+  __atomic_store_n(&stop, 1, __ATOMIC_RELEASE);
   for (i = 0; i < READERS; ++i) {
     void* count;
     pthread_join(threads[i], &count);
