@@ -770,9 +770,9 @@ void MakeSmallTenant(Rng& rng, int index,
   for (int k = 0; k < 2; ++k) {
     int other = (index + 1 + k * 7 + rng.Below(97)) %
                 static_cast<int>(tenant_ids.size());
-    if (other == index ||
-        (k == 1 && x->partners(0).tenant_id() == tenant_ids[other]))
-      continue;
+    const bool repeat = x->partners_size() > 0 &&
+                        x->partners(0).tenant_id() == tenant_ids[other];
+    if (other == index || repeat) continue;
     pb::CrossTenantAccessPartner* p = x->add_partners();
     p->set_tenant_id(tenant_ids[other]);
     p->mutable_settings()->mutable_inbound_trust()->set_is_mfa_accepted(true);
