@@ -139,6 +139,15 @@ struct CFixture {
   }
 };
 
+void TouchC(const crossgate_request& r) {
+  uint64_t sink = 0;
+  TouchSpan(r.groups, r.group_count, sink);
+  TouchSpan(r.roles, r.role_count, sink);
+  TouchSpan(r.home_groups, r.home_group_count, sink);
+  if (r.device != nullptr) TouchSpan(r.device, 1, sink);
+  benchmark::DoNotOptimize(sink);
+}
+
 CFixture& GetCFixture(int policies) {
   static auto* cache = new std::map<int, std::unique_ptr<CFixture>>();
   auto& slot = (*cache)[policies];
@@ -208,6 +217,7 @@ void BM_CApiLatency(benchmark::State& state) {
   OutcomeMix mix;
   size_t v = 0;
   for (auto _ : state) {
+    TouchC(f.requests[v]);
     const uint64_t t0 = Ticks();
     crossgate_snapshot_evaluate(&d, f.snapshot, &f.requests[v], nullptr);
     const uint64_t t1 = Ticks();
@@ -224,6 +234,47 @@ void BM_CApiLatency(benchmark::State& state) {
   mix.Report(state);
 }
 
+// C++ and C calls alternate on the same request, each timed on its own, so
+// both see the same machine load (the fair overhead figure on a shared VM).
+void BM_CxxVsCApiInterleaved(benchmark::State& state) {
+  const Fixture& f = GetFixture(static_cast<int>(state.range(0)), 1);
+  CFixture& c = GetCFixture(static_cast<int>(state.range(0)));
+  EvalScratch scratch(*f.set);
+  EvaluateOptions options;
+  options.report_policies = false;
+  Decision d;
+  crossgate_decision cd;
+  crossgate_decision_init(&cd, sizeof(cd));
+  LatencySampler cxx, capi;
+  size_t v = 0;
+  for (auto _ : state) {
+    TouchRequest(f.stream.requests[v]);
+    const uint64_t t0 = Ticks();
+    Evaluate(*f.set, f.stream.requests[v], options, scratch, &d);
+    const uint64_t t1 = Ticks();
+    TouchC(c.requests[v]);
+    const uint64_t t1b = Ticks();
+    crossgate_snapshot_evaluate(&cd, c.snapshot, &c.requests[v], nullptr);
+    const uint64_t t2 = Ticks();
+    benchmark::DoNotOptimize(d);
+    benchmark::DoNotOptimize(cd);
+    cxx.Add(t1 - t0);
+    capi.Add(t2 - t1b);
+    v = (v + 1) & (kStreamSize - 1);
+  }
+  cxx.Report(state);
+  const double cxx_p50 = state.counters["p50_ns"],
+               cxx_mean = state.counters["mean_ns"];
+  capi.Report(state);
+  state.counters["cxx_p50_ns"] = cxx_p50;
+  state.counters["cxx_mean_ns"] = cxx_mean;
+  state.counters["overhead_p50_pct"] =
+      100.0 * (state.counters["p50_ns"] / cxx_p50 - 1);
+  state.counters["overhead_mean_pct"] =
+      100.0 * (state.counters["mean_ns"] / cxx_mean - 1);
+}
+
+BENCHMARK(BM_CxxVsCApiInterleaved)->ArgName("policies")->Arg(200);
 BENCHMARK(BM_Cxx)->ArgName("policies")->Arg(200)->Arg(2000);
 BENCHMARK(BM_CApiSnapshot)->ArgName("policies")->Arg(200)->Arg(2000);
 BENCHMARK(BM_CApi)->ArgName("policies")->Arg(200)->Arg(2000);

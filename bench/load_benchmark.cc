@@ -4,8 +4,9 @@
 //
 // Load + compile of the generated workload (bench/workload.h), the figures
 // the issue sets targets for:
-//   BM_LoadCompileBinary/<policies>/<tenants>  LoadBinaryBundle + CompilePolicySet
-//   BM_LoadCompileJson/<policies>              LoadJsonText (Graph JSON tenant
+//   BM_LoadCompileBinary/<policies>/<tenants>  LoadBinaryBundle +
+//   CompilePolicySet BM_LoadCompileJson/<policies>              LoadJsonText
+//   (Graph JSON tenant
 //                                              document) + CompilePolicySet
 //   BM_CompileOnly/<policies>/<tenants>        CompilePolicySet on the model
 // The sizes above the loader's default limits load with WorkloadLoadOptions().
@@ -18,8 +19,8 @@
 #include <string>
 #include <vector>
 
-#include "benchmark/benchmark.h"
 #include "bench/bench_util.h"
+#include "benchmark/benchmark.h"
 #include "lib/compile/compiler.h"
 #include "lib/load/loader.h"
 
@@ -116,7 +117,8 @@ namespace bench {
 namespace {
 
 void BM_LoadCompileBinary(benchmark::State& state) {
-  const Fixture& f = GetFixture(static_cast<int>(state.range(0)), static_cast<int>(state.range(1)));
+  const Fixture& f = GetFixture(static_cast<int>(state.range(0)),
+                                static_cast<int>(state.range(1)));
   const std::string bytes = *SerializeBundle(f.workload.bundle);
   const LoadOptions options = WorkloadLoadOptions();
   for (auto _ : state) {
@@ -140,7 +142,17 @@ BENCHMARK(BM_LoadCompileBinary)
     ->Args({2000, 1})
     ->Args({20000, 1})
     ->Args({200, 1000})
+    ->Unit(benchmark::kMillisecond);
+
+// 100,000 tenants (the main one and 99,999 small ones): tens of seconds per
+// load, so one iteration per repetition.
+void BM_LoadCompileBinaryHuge(benchmark::State& state) {
+  BM_LoadCompileBinary(state);
+}
+BENCHMARK(BM_LoadCompileBinaryHuge)
+    ->ArgNames({"policies", "tenants"})
     ->Args({200, 100000})
+    ->Iterations(1)
     ->Unit(benchmark::kMillisecond);
 
 void BM_LoadCompileJson(benchmark::State& state) {
@@ -170,7 +182,8 @@ BENCHMARK(BM_LoadCompileJson)
     ->Unit(benchmark::kMillisecond);
 
 void BM_CompileOnly(benchmark::State& state) {
-  const Fixture& f = GetFixture(static_cast<int>(state.range(0)), static_cast<int>(state.range(1)));
+  const Fixture& f = GetFixture(static_cast<int>(state.range(0)),
+                                static_cast<int>(state.range(1)));
   for (auto _ : state) {
     auto set = CompilePolicySet(f.workload.bundle, CompileOptions(), nullptr);
     benchmark::DoNotOptimize(set);
@@ -180,6 +193,26 @@ BENCHMARK(BM_CompileOnly)
     ->ArgNames({"policies", "tenants"})
     ->Args({200, 1})
     ->Args({20000, 1})
+    ->Args({200, 1000})
+    ->Unit(benchmark::kMillisecond);
+
+// The other phase: LoadBinaryBundle alone (parse, unknown-field check,
+// ValidateBundle), to split load+compile.
+void BM_LoadOnlyBinary(benchmark::State& state) {
+  const Fixture& f = GetFixture(static_cast<int>(state.range(0)),
+                                static_cast<int>(state.range(1)));
+  const std::string bytes = *SerializeBundle(f.workload.bundle);
+  const LoadOptions options = WorkloadLoadOptions();
+  for (auto _ : state) {
+    auto bundle = LoadBinaryBundle(bytes, options, nullptr);
+    benchmark::DoNotOptimize(bundle);
+  }
+}
+BENCHMARK(BM_LoadOnlyBinary)
+    ->ArgNames({"policies", "tenants"})
+    ->Args({200, 1})
+    ->Args({20000, 1})
+    ->Args({200, 1000})
     ->Unit(benchmark::kMillisecond);
 
 }  // namespace

@@ -33,34 +33,46 @@ std::atomic<int64_t> g_live{0};
 void* Allocate(size_t n) {
   void* p = std::malloc(n == 0 ? 1 : n);
   if (p == nullptr) throw std::bad_alloc();
-  g_live.fetch_add(static_cast<int64_t>(malloc_usable_size(p)), std::memory_order_relaxed);
+  g_live.fetch_add(static_cast<int64_t>(malloc_usable_size(p)),
+                   std::memory_order_relaxed);
   return p;
 }
 void* AllocateAligned(size_t n, std::align_val_t a) {
-  void* p = std::aligned_alloc(static_cast<size_t>(a),
-                               (n + static_cast<size_t>(a) - 1) / static_cast<size_t>(a) *
-                                   static_cast<size_t>(a));
+  void* p =
+      std::aligned_alloc(static_cast<size_t>(a),
+                         (n + static_cast<size_t>(a) - 1) /
+                             static_cast<size_t>(a) * static_cast<size_t>(a));
   if (p == nullptr) throw std::bad_alloc();
-  g_live.fetch_add(static_cast<int64_t>(malloc_usable_size(p)), std::memory_order_relaxed);
+  g_live.fetch_add(static_cast<int64_t>(malloc_usable_size(p)),
+                   std::memory_order_relaxed);
   return p;
 }
 void Release(void* p) {
   if (p == nullptr) return;
-  g_live.fetch_sub(static_cast<int64_t>(malloc_usable_size(p)), std::memory_order_relaxed);
+  g_live.fetch_sub(static_cast<int64_t>(malloc_usable_size(p)),
+                   std::memory_order_relaxed);
   std::free(p);
 }
 }  // namespace
 
 void* operator new(size_t n) { return Allocate(n); }
 void* operator new[](size_t n) { return Allocate(n); }
-void* operator new(size_t n, std::align_val_t a) { return AllocateAligned(n, a); }
-void* operator new[](size_t n, std::align_val_t a) { return AllocateAligned(n, a); }
+void* operator new(size_t n, std::align_val_t a) {
+  return AllocateAligned(n, a);
+}
+void* operator new[](size_t n, std::align_val_t a) {
+  return AllocateAligned(n, a);
+}
 void* operator new(size_t n, const std::nothrow_t&) noexcept {
   void* p = std::malloc(n == 0 ? 1 : n);
-  if (p) g_live.fetch_add(static_cast<int64_t>(malloc_usable_size(p)), std::memory_order_relaxed);
+  if (p)
+    g_live.fetch_add(static_cast<int64_t>(malloc_usable_size(p)),
+                     std::memory_order_relaxed);
   return p;
 }
-void* operator new[](size_t n, const std::nothrow_t& t) noexcept { return operator new(n, t); }
+void* operator new[](size_t n, const std::nothrow_t& t) noexcept {
+  return operator new(n, t);
+}
 void operator delete(void* p) noexcept { Release(p); }
 void operator delete[](void* p) noexcept { Release(p); }
 void operator delete(void* p, size_t) noexcept { Release(p); }
@@ -68,7 +80,9 @@ void operator delete[](void* p, size_t) noexcept { Release(p); }
 void operator delete(void* p, std::align_val_t) noexcept { Release(p); }
 void operator delete[](void* p, std::align_val_t) noexcept { Release(p); }
 void operator delete(void* p, size_t, std::align_val_t) noexcept { Release(p); }
-void operator delete[](void* p, size_t, std::align_val_t) noexcept { Release(p); }
+void operator delete[](void* p, size_t, std::align_val_t) noexcept {
+  Release(p);
+}
 void operator delete(void* p, const std::nothrow_t&) noexcept { Release(p); }
 void operator delete[](void* p, const std::nothrow_t&) noexcept { Release(p); }
 
@@ -102,7 +116,8 @@ void BM_CompiledBytes(benchmark::State& state) {
   state.counters["live_bytes"] = static_cast<double>(m.live);
   state.counters["rss_bytes"] = static_cast<double>(m.rss);
   state.counters["bytes_per_policy"] = static_cast<double>(m.live) / n;
-  state.counters["model_bytes"] = static_cast<double>(f.workload.bundle.SpaceUsedLong());
+  state.counters["model_bytes"] =
+      static_cast<double>(f.workload.bundle.SpaceUsedLong());
 }
 BENCHMARK(BM_CompiledBytes)
     ->ArgNames({"policies", "tenants"})
@@ -121,10 +136,13 @@ void BM_MarginalPolicyBytes(benchmark::State& state) {
     a = MeasureSet(small.workload.bundle);
     b = MeasureSet(large.workload.bundle);
   }
-  const int n = large.workload.bundle.tenants(0).conditional_access_policies_size() -
-                small.workload.bundle.tenants(0).conditional_access_policies_size();
-  state.counters["bytes_per_policy"] = static_cast<double>(b.live - a.live) / std::max(1, n);
-  state.counters["rss_per_policy"] = static_cast<double>(b.rss - a.rss) / std::max(1, n);
+  const int n =
+      large.workload.bundle.tenants(0).conditional_access_policies_size() -
+      small.workload.bundle.tenants(0).conditional_access_policies_size();
+  state.counters["bytes_per_policy"] =
+      static_cast<double>(b.live - a.live) / std::max(1, n);
+  state.counters["rss_per_policy"] =
+      static_cast<double>(b.rss - a.rss) / std::max(1, n);
 }
 BENCHMARK(BM_MarginalPolicyBytes)->Iterations(1)->Unit(benchmark::kMillisecond);
 
@@ -136,11 +154,15 @@ void BM_MarginalTenantBytes(benchmark::State& state) {
     a = MeasureSet(one.workload.bundle);
     b = MeasureSet(many.workload.bundle);
   }
-  const int n = many.workload.bundle.tenants_size() - one.workload.bundle.tenants_size();
-  state.counters["bytes_per_tenant"] = static_cast<double>(b.live - a.live) / std::max(1, n);
-  state.counters["rss_per_tenant"] = static_cast<double>(b.rss - a.rss) / std::max(1, n);
+  const int n =
+      many.workload.bundle.tenants_size() - one.workload.bundle.tenants_size();
+  state.counters["bytes_per_tenant"] =
+      static_cast<double>(b.live - a.live) / std::max(1, n);
+  state.counters["rss_per_tenant"] =
+      static_cast<double>(b.rss - a.rss) / std::max(1, n);
   // A small tenant has 5 policies: the per-policy share of a whole tenant.
-  state.counters["bytes_per_small_policy"] = static_cast<double>(b.live - a.live) / std::max(1, n) / 5;
+  state.counters["bytes_per_small_policy"] =
+      static_cast<double>(b.live - a.live) / std::max(1, n) / 5;
 }
 BENCHMARK(BM_MarginalTenantBytes)->Iterations(1)->Unit(benchmark::kMillisecond);
 

@@ -53,14 +53,16 @@ void BM_ReloadWithReader(benchmark::State& state) {
     if (!engine.Load(f.workload.bundle).ok()) std::abort();
   }
   const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
   stop = true;
   reader.join();
   std::sort(samples.begin(), samples.end());
   const double per_ns = TicksPerNs();
   if (!samples.empty()) {
     state.counters["reader_p50_ns"] = samples[samples.size() / 2] / per_ns;
-    state.counters["reader_p99_ns"] = samples[samples.size() * 99 / 100] / per_ns;
+    state.counters["reader_p99_ns"] =
+        samples[samples.size() * 99 / 100] / per_ns;
     state.counters["reader_max_ns"] = samples.back() / per_ns;
   }
   state.counters["reader_decisions_per_s"] = decisions / seconds;
@@ -80,7 +82,11 @@ void BM_ReloadIdle(benchmark::State& state) {
     if (!engine.Load(f.workload.bundle).ok()) std::abort();
   }
 }
-BENCHMARK(BM_ReloadIdle)->ArgName("policies")->Arg(200)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_ReloadIdle)
+    ->ArgName("policies")
+    ->Arg(200)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 }  // namespace
 }  // namespace bench

@@ -111,16 +111,23 @@ int Check(const std::vector<int>& sizes,
         if (d.outcome == Outcome::kBlock) {
           std::string why(ReasonName(d.reason));
           if (d.deciding_policy >= 0) {
-            std::string name =
+            absl::string_view name =
                 names[std::string(set->policy_id(d.deciding_policy))];
-            why += " " + name.substr(name.find('-') + 1);
+            absl::StrAppend(&why, " ", name.substr(name.find('-') + 1));
           }
           ++deciders[why];
         }
         reference::ReferenceDecision rd =
             reference::ReferenceEvaluate(w.bundle, r, ref_options);
         ref.Add(rd.outcome, rd.stage);
-        disagree += rd.outcome != d.outcome;
+        if (rd.outcome != d.outcome && ++disagree <= 3) {
+          std::printf(
+              "  disagreement: engine %s (%s, %s) vs reference %s (%s)\n",
+              std::string(OutcomeName(d.outcome)).c_str(),
+              std::string(StageName(d.stage)).c_str(),
+              std::string(ReasonName(d.reason)).c_str(),
+              std::string(OutcomeName(rd.outcome)).c_str(), rd.reason.c_str());
+        }
       }
       std::printf(
           "  %zu requests (%d member, %d guest, %d small-tenant)\n  engine:    "
