@@ -172,7 +172,8 @@ def main():
         a, b = lat(p), p50
         if a and b:
             add(f"p50({p:,}) / p50(200)", f"{a / b:.2f}×", f"≤ {limit}×", a / b <= limit,
-                f"reference: {ref_ns(p) / r200:.1f}×" if ref_ns(p) and r200 else "n/a")
+                f"reference grows {ref_ns(p) / r200:.1f}×" if ref_ns(p) and r200 else "n/a",
+                "ratio of per-call p50s")
     for t in (1000, 100000):
         v = lat(200, t)
         add(f"p50 in a bundle of {t:,} tenants", fmt_ns(v), "", None, "no baseline",

@@ -51,7 +51,7 @@ for bin in "$BUILD"/bin/*_benchmark; do
   case "$name" in
     evaluate_benchmark|capi_benchmark|load_benchmark|memory_benchmark|reload_benchmark) ;;
     workload_benchmark) run "$name" --benchmark_min_time=0.1 ;;
-    *) run "$name" --benchmark_min_time=0.2 ;;
+    *) run "$name" --benchmark_min_time=0.1 ;;
   esac
 done
 
@@ -67,7 +67,7 @@ if "$BUILD/bin/workload_benchmark" --write="$RES/workload" --policies=200 \
 fi
 
 # The outcome mix and acceptance check of the workload (shown in the file).
-{ "$BUILD/bin/workload_benchmark" --check --sizes=20,200,2000 --tenants=1 &&
+{ "$BUILD/bin/workload_benchmark" --check --sizes=20,200 --tenants=1 &&
   "$BUILD/bin/workload_benchmark" --check --sizes=200 --tenants=1000; } \
   > "$RES/workload_check.txt" 2>&1 || log "warning: workload check failed"
 
