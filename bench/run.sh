@@ -80,7 +80,8 @@ ELAPSED=$(( $(date +%s) - START ))
   echo "Date: $(date -u '+%Y-%m-%d %H:%M UTC'). CPU: ${CPU}, $(nproc) cores,"
   echo "$(free -g | awk '/Mem:/ {print $2}') GiB. Build: $(basename "$BUILD")" \
        "($(sed -n 's/^CMAKE_BUILD_TYPE:STRING=//p' "$BUILD/CMakeCache.txt"))."
-  echo "Load average when the run ended: $(cut -d' ' -f1-3 /proc/loadavg)."
+  echo "Code: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)." \
+       "Load average when the run ended: $(cut -d' ' -f1-3 /proc/loadavg)."
   echo
   echo "The machine is shared with other builders: every figure is the median of"
   echo "${REPS} repetitions; throughput, overhead and compile figures use CPU time"
@@ -92,6 +93,9 @@ ELAPSED=$(( $(date +%s) - START ))
   echo "frequencies from shared/corpus, cited in bench/workload.cc). Whole run: ${ELAPSED} s."
   echo
   python3 "$ROOT/bench/report.py" "$RES" "$MACHINE"
+  echo
+  echo "Why targets are missed and what would close them: bench/ANALYSIS.md"
+  echo "(written against a specific run; re-check it when the figures move)."
   echo
   echo "## Workload check (accepted by loader and compiler; outcome mix)"
   echo
