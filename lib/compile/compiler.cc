@@ -100,6 +100,9 @@ void PolicySetBuilder::AddTenant(const pb::TenantPolicies& tenant) {
   ctx.options = &options_;
   ctx.app_sets = &app_sets;
   ctx.issues = issues_;
+  ctx.named_locations_exported = tenant.named_locations_exported();
+  ctx.authentication_strengths_exported =
+      tenant.authentication_strengths_exported();
   BuildLocationTable(tenant, ctx);
   BuildStrengthTable(tenant, ctx);
   CollectControlIds(tenant, ctx);

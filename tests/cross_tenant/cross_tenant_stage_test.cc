@@ -510,7 +510,7 @@ TEST(Section2_12, RestrictingTenantNotInBundleFailsClosed) {
             CrossTenantReason::kTenantRestrictionsSignalWithoutTenant);
 }
 
-TEST(Section2_12, HomeTenantServesAsRestrictingTenant) {
+TEST(Section2_12, RestrictingTenantsOwnIdentitiesAreNotRestricted) {
   auto r = Compile(kR, "");
   auto h = Compile(kH, "cross_tenant_access_policy { " +
                            Partner(kR, Setting("tenant_restrictions", kAllow,
@@ -522,7 +522,9 @@ TEST(Section2_12, HomeTenantServesAsRestrictingTenant) {
   req.tenant_restrictions_tenant_id = kH;
   const CrossTenantResult out = Xtap(r, &h, req);
   EXPECT_TRUE(out.allowed);
-  EXPECT_TRUE(out.tenant_restrictions_evaluated);
+  // The guest signs in with H's own identity: TRv2 restricts external
+  // identities only (spec 2.12); H's outbound settings govern this one.
+  EXPECT_FALSE(out.tenant_restrictions_evaluated);
 }
 
 // --- Consistency and explanations ------------------------------------------
@@ -539,8 +541,8 @@ TEST(FailClosed, CompiledTenantsMustMatchTheRequest) {
   EXPECT_FALSE(out.allowed);
   EXPECT_EQ(out.reason, CrossTenantReason::kTenantMismatch);
   req.tenant_restrictions_signal = true;
-  req.tenant_restrictions_tenant_id = kH;
-  out = Xtap(r, nullptr, req, &other);  // `restricting` is not T
+  req.tenant_restrictions_tenant_id = G("55555555-5555-5555-5555-555555555555");
+  out = Xtap(r, nullptr, req, &other);  // `restricting` is not that tenant
   EXPECT_EQ(out.reason, CrossTenantReason::kTenantMismatch);
 }
 
