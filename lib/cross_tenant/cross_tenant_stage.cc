@@ -44,7 +44,11 @@ bool Check(const CompiledCrossTenantAccess& tenant,
 bool CheckTenantRestrictions(const CompiledCrossTenantAccess* home,
                              const CompiledCrossTenantAccess* restricting,
                              const Request& request, CrossTenantResult* out) {
-  if (!request.tenant_restrictions_signal) return true;
+  // TRv2 restricts user identities; workload identities are out of scope.
+  if (!request.tenant_restrictions_signal ||
+      request.principal_kind == PrincipalKind::kServicePrincipal) {
+    return true;
+  }
   const Guid& t = request.tenant_restrictions_tenant_id;
   if (t.is_zero()) {
     Block(out, Stage::kTenantRestrictions,
