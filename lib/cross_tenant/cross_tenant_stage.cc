@@ -63,7 +63,8 @@ bool CheckTenantRestrictions(const CompiledCrossTenantAccess* home,
                        request.home_tenant_id != request.resource_tenant_id;
   const Guid& identity_tenant =
       foreign ? request.home_tenant_id : request.resource_tenant_id;
-  if (t == identity_tenant) return true;
+  // Signing in to T itself is governed by T's inbound settings, not TRv2.
+  if (t == identity_tenant || t == request.resource_tenant_id) return true;
   if (restricting == nullptr) {
     if (home != nullptr && home->tenant_id() == t) restricting = home;
   }

@@ -347,7 +347,9 @@ StageVerdict EvaluateTenantRestrictions(const RequestContext& ctx) {
                        ctx.home_tenant_id != ctx.resource_tenant_id;
   const std::string identity_tenant =
       foreign ? ctx.home_tenant_id : ctx.resource_tenant_id;
-  if (identity_tenant == owner) return v;  // the owner's own identities
+  // The owner's own identities, and sign-ins to the owner itself (its
+  // inbound settings govern those), are not restricted.
+  if (identity_tenant == owner || ctx.resource_tenant_id == owner) return v;
   // The external tenant is the one signed in to (spec 2.12: its identities
   // and its apps).
   const EffectiveCrossTenantSettings eff =

@@ -59,10 +59,12 @@ uint32_t UsableMethods(const RequestContext& ctx) {
       if (c.mfa_origin == ClaimOrigin::kResourceTenant) {
         return c.authentication_methods & ResourceTenantMethods();
       }
-      return ctx.trust.mfa ? c.authentication_methods : 0;
+      // 6.4: home methods count through MFA trust, the home column only.
+      return ctx.trust.mfa ? c.authentication_methods & HomeTenantMethods() : 0;
     case ClaimContext::kEntraDirectConnect:
-      return FromHome(c.mfa_origin) && ctx.trust.mfa ? c.authentication_methods
-                                                     : 0;
+      return FromHome(c.mfa_origin) && ctx.trust.mfa
+                 ? c.authentication_methods & HomeTenantMethods()
+                 : 0;
     case ClaimContext::kNonEntraExternal:
     case ClaimContext::kServicePrincipal:
       return 0;  // 6.4: strengths are for Entra identities only
