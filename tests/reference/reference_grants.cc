@@ -102,14 +102,22 @@ AtomVerdict Strength(const std::string& id, const RequestContext& ctx) {
     case ClaimContext::kMember:
       return Ask(ChallengeLocation::kResourceTenant);
     case ClaimContext::kEntraCollaboration:
-      if (ctx.trust.mfa) return Ask(ChallengeLocation::kHomeTenant);
+      // 6.4: with trust, a challenge at home with a home-column method; a
+      // strength no home-column combination meets is out of reach.
+      if (ctx.trust.mfa) {
+        return MethodsSatisfy(*s, HomeTenantMethods())
+                   ? Ask(ChallengeLocation::kHomeTenant)
+                   : Never();
+      }
       // 6.4: without trust only the resource column is available in R;
       // phishing-resistant / passwordless strengths are then out of reach.
       return MethodsSatisfy(*s, ResourceTenantMethods())
                  ? Ask(ChallengeLocation::kResourceTenant)
                  : Never();
     case ClaimContext::kEntraDirectConnect:
-      return ctx.trust.mfa ? Ask(ChallengeLocation::kHomeTenant) : Never();
+      return ctx.trust.mfa && MethodsSatisfy(*s, HomeTenantMethods())
+                 ? Ask(ChallengeLocation::kHomeTenant)
+                 : Never();
     case ClaimContext::kNonEntraExternal:
     case ClaimContext::kServicePrincipal:
       return Never();
