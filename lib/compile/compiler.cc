@@ -94,6 +94,18 @@ void PolicySetBuilder::AddTenant(const pb::TenantPolicies& tenant) {
   }
   auto cross_tenant =
       std::make_unique<const cross_tenant::CompiledCrossTenantAccess>(*std::move(xtap));
+  // External collaboration settings (spec 3): invitations and self-service
+  // sign-up read them beside the cross-tenant settings.
+  absl::StatusOr<collaboration::CompiledExternalCollaboration> collab =
+      collaboration::CompiledExternalCollaboration::Compile(
+          tenant, collaboration::CollaborationCompileOptions(), issues_);
+  if (!collab.ok()) {
+    if (issues_->error_count() == errors_before) {
+      issues_->Error(IssueCode::kMalformedInput, path,
+                     std::string(collab.status().message()));
+    }
+    return;
+  }
   AppSetResolver app_sets(cross_tenant->app_sets());
   TenantContext ctx;
   ctx.path = path;
@@ -210,6 +222,9 @@ void PolicySetBuilder::AddTenant(const pb::TenantPolicies& tenant) {
   BuildPolicyIndex(policies, t.get());
   BuildLocationIndex(policies, ctx.locations, t.get());
   t->cross_tenant = std::move(cross_tenant);
+  t->collaboration =
+      std::make_unique<const collaboration::CompiledExternalCollaboration>(
+          *std::move(collab));
   t->bits.Freeze();
 
   set_->max_tenant_policies_ = std::max(set_->max_tenant_policies_, n);
