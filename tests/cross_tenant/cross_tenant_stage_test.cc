@@ -125,6 +125,18 @@ TEST(D3, ServiceProviderOnlyPrincipalUsesNoSetting) {
   EXPECT_EQ(out.access_kind, B2bAccessKind::kNone);
 }
 
+TEST(D3, ServiceProviderOnlyPrincipalStillGetsThePartnersInboundTrust) {
+  // No B2B setting applies to a delegated admin, but whose MFA counts is
+  // still the partner's inbound trust (spec 2.11, 5.5).
+  auto r = Compile(kR, "cross_tenant_access_policy { " +
+                           Partner(kH, "inbound_trust { is_mfa_accepted: true }") +
+                           " }");
+  const CrossTenantResult out = Xtap(r, nullptr, Guest(kServiceProvider));
+  EXPECT_TRUE(out.allowed);
+  EXPECT_TRUE(out.inbound_trust.mfa_accepted);
+  EXPECT_FALSE(out.inbound_trust.compliant_device_accepted);
+}
+
 TEST(D3, WorkloadIdentitiesSkipCrossTenantSettings) {
   auto r = Compile(kR, "");
   Request req = Guest(0);
