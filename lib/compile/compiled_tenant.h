@@ -30,6 +30,7 @@
 #include "lib/compile/compiled_policy_set.h"
 #include "lib/compile/device_filter_adapter.h"
 #include "lib/collaboration/compiled_collaboration.h"
+#include "lib/compile/guid_filter.h"
 #include "lib/cross_tenant/compiled_cross_tenant.h"
 #include "lib/eval/decision.h"
 #include "lib/model/cidr.h"
@@ -212,6 +213,7 @@ struct CompiledTenant {
   // Users (spec 4.3). users_all: `All` / unknown include keywords.
   BitsetRef users_all = 0;
   GuidIndex users, groups, roles;
+  GuidFilter group_filter;  // the keys of `groups`, probed first
   // External users: per ExternalUserTypeBit position, policies selecting the
   // type for all external tenants, or for an enumerated list (ANDed with
   // external_tenants[home]).

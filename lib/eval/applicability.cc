@@ -71,8 +71,10 @@ void ComputePrincipal(const CompiledTenant& t, const RequestContext& ctx,
     if (it != t.users.end()) OrEntry<W>(pool, it->second, inc, exc, w);
   }
   if (!t.groups.empty()) {
-    // One hash lookup per group (typically 1-40, up to thousands).
+    // One filter test per group (typically 1-40, up to thousands), and a
+    // hash lookup only for the few the filter cannot rule out.
     for (const Guid& g : r.groups) {
+      if (!t.group_filter.MayContain(g)) continue;
       auto it = t.groups.find(g);
       if (it != t.groups.end()) OrEntry<W>(pool, it->second, inc, exc, w);
     }
