@@ -292,8 +292,9 @@ absl::flat_hash_map<std::string, std::vector<std::string>> FeatureWarnings(
   absl::flat_hash_map<std::string, std::vector<std::string>> out;
   for (const auto& issue : issues) {
     if (issue.is_error()) continue;
+    // kUnsupportedFeature warnings are in the model too (unsupported_*
+    // lists, which also survive a binary bundle): report those from there.
     if (issue.code != crossgate::IssueCode::kUnknownKeyword &&
-        issue.code != crossgate::IssueCode::kUnsupportedFeature &&
         issue.code != crossgate::IssueCode::kUnknownEnum) {
       continue;
     }
