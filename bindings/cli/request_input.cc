@@ -1,5 +1,7 @@
 #include "bindings/cli/request_input.h"
 
+#include <sys/stat.h>
+
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -17,6 +19,11 @@ absl::StatusOr<std::string> ReadWholeFile(const std::string& path) {
     std::ostringstream buffer;
     buffer << std::cin.rdbuf();
     return buffer.str();
+  }
+  struct stat st;
+  if (stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(path, ": cannot read: Is a directory"));
   }
   errno = 0;
   std::ifstream in(path, std::ios::binary);
@@ -39,15 +46,24 @@ absl::StatusOr<std::string> ReadWholeFile(const std::string& path) {
   return text;
 }
 
-absl::string_view JsonErrorSummary(absl::string_view message) {
-  return message.substr(0, message.find('\n'));
+std::string JsonErrorSummary(absl::string_view message) {
+  absl::string_view first = message.substr(0, message.find('\n'));
+  // "(struct_value.fields[0]) a: Repeated map key: 'a' is already set."
+  constexpr absl::string_view kRepeated = "Repeated map key: '";
+  if (size_t at = first.find(kRepeated); at != absl::string_view::npos) {
+    absl::string_view key = first.substr(at + kRepeated.size());
+    key = key.substr(0, key.find('\''));
+    return absl::StrCat("duplicate key \"", key, "\"");
+  }
+  return std::string(first);
 }
 
 bool LocateJsonError(absl::string_view text, absl::string_view message,
                      TextPosition* out) {
-  // protobuf (util/internal/json_stream_parser.cc, ReportFailure) keeps up to
-  // 20 bytes either side of the failing offset p: begin = max(p - 20, 0).
-  constexpr size_t kContext = 20;
+  // protobuf (util/internal/json_stream_parser.cc, ReportFailure) quotes up
+  // to 20 bytes either side of the failing offset p, starting no earlier than
+  // the chunk it was parsing (which may begin at p itself when it re-parses
+  // a held-back token), then a caret under p.
   const size_t first = message.find('\n');
   const size_t last = message.rfind('\n');
   if (first == absl::string_view::npos || last <= first) return false;
@@ -56,13 +72,14 @@ bool LocateJsonError(absl::string_view text, absl::string_view message,
   if (caret.empty() || caret.back() != '^') return false;
   const size_t caret_column = caret.size() - 1;  // p - begin
   size_t offset;
-  if (caret_column < kContext) {
-    // begin was clamped to 0: the excerpt starts the text.
-    if (!absl::StartsWith(text, excerpt)) return false;
-    offset = caret_column;
+  if (excerpt.empty()) {
+    // Nothing left to quote: the input ended early. Point just past the
+    // last non-blank byte.
+    offset = text.find_last_not_of(" \t\r\n");
+    offset = offset == absl::string_view::npos ? 0 : offset + 1;
   } else {
-    // The parser stops at the first error while reading left to right, so
-    // the first occurrence is the failing one.
+    // The parser stops at the first error reading left to right, so the
+    // first occurrence is the failing one.
     const size_t begin = text.find(excerpt);
     if (begin == absl::string_view::npos) return false;
     offset = begin + caret_column;

@@ -34,8 +34,8 @@ bool LocateJsonError(absl::string_view text, absl::string_view message,
                      TextPosition* out);
 
 // The first line of protobuf's message ("Expected : between key:value
-// pair."), without the excerpt.
-absl::string_view JsonErrorSummary(absl::string_view message);
+// pair."), without the excerpt; a repeated key reads "duplicate key "a"".
+std::string JsonErrorSummary(absl::string_view message);
 
 // Parses one request. On error returns InvalidArgument whose message is the
 // located, user-facing text (see the file comment); `source` names the file

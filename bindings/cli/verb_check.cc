@@ -69,7 +69,8 @@ int CheckOne(const Policies& policies, const std::string& path, bool json) {
   return ExitCodeFor(decision);
 }
 
-// A one-line progress bar, redrawn at most every 100 ms.
+// A one-line progress bar: drawn after the first request, then redrawn at
+// most every 100 ms, and erased at the end.
 class Progress {
  public:
   Progress(bool enabled, long long total_bytes)
@@ -77,7 +78,7 @@ class Progress {
   void Update(long long bytes, long long lines) {
     if (!enabled_) return;
     auto now = std::chrono::steady_clock::now();
-    if (now - last_ < std::chrono::milliseconds(100)) return;
+    if (drawn_ && now - last_ < std::chrono::milliseconds(100)) return;
     last_ = now;
     const double seconds =
         std::chrono::duration<double>(now - start_).count();

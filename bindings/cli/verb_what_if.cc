@@ -74,8 +74,8 @@ void PrintHuman(const crossgate::Decision& d, const Policies& policies,
         "first, D5)\n");
     return;
   }
-  Table table({"policy", "state", "applies", "why not", "result", "grant",
-               "session"});
+  Table table({"policy", "state", "applies", "why not", "result",
+               "controls that apply"});
   std::vector<PolicyRow> sorted = rows;  // by name, for people
   std::sort(sorted.begin(), sorted.end(),
             [&](const PolicyRow& a, const PolicyRow& b) {
@@ -85,18 +85,23 @@ void PrintHuman(const crossgate::Decision& d, const Policies& policies,
   for (const PolicyRow& row : sorted) {
     const crossgate::PolicyOutcome& p = *row.outcome;
     const bool applies = p.applies;
-    std::string grant = "-", session = "-";
+    std::string controls;
     if (applies && row.model != nullptr && tenant != nullptr) {
-      grant = GrantText(*row.model, *tenant);
+      std::vector<std::string> parts;
+      if (row.model->has_grant_controls()) {
+        parts.push_back(absl::StrCat("grant ", GrantText(*row.model, *tenant)));
+      }
       std::vector<std::string> items = SessionItems(*row.model);
-      if (!items.empty()) session = absl::StrJoin(items, ", ");
+      if (!items.empty()) {
+        parts.push_back(absl::StrCat("session ", absl::StrJoin(items, ", ")));
+      }
+      controls = absl::StrJoin(parts, "; ");
     }
     table.AddRow({std::string(set.policy_display_name(p.policy_index)),
                   ShortState(set.policy_mode(p.policy_index)),
                   applies ? "yes" : "no",
                   applies ? "" : std::string(crossgate::WhatIfReasonName(p.reason)),
-                  std::string(crossgate::PolicyResultName(p.result)), grant,
-                  session},
+                  std::string(crossgate::PolicyResultName(p.result)), controls},
                  {Color::kNone, Color::kNone,
                   applies ? Color::kGreen : Color::kDim});
   }
