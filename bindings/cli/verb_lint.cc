@@ -74,7 +74,8 @@ int RunLint(int argc, char** argv) {
                    {Color::kYellow});
     }
     table.Print(stdout, color);
-    std::printf("%zu findings\n", findings.size());
+    std::printf("%zu finding%s\n", findings.size(),
+                findings.size() == 1 ? "" : "s");
   }
   return findings.empty() ? kExitOk : kExitFindings;
 }
