@@ -66,8 +66,7 @@ void BuildPolicyIndex(const std::vector<NormalizedPolicy>& policies,
   BitsetBuilder grant_and(w), grant_or(w), grant_atoms(w), grant_none(w),
       sessions(w);
   Slots<10> requires_builtin(w);
-  BitsetBuilder users_all(w), sp_all(w), sp_exclude_all(w), apps_all(w),
-      apps_all_direct(w), guests_keyword_inc(w), guests_keyword_exc(w);
+  BitsetBuilder users_all(w), sp_all(w), apps_all(w), apps_all_direct(w);
   GuidIndexBuilder users(w), groups(w), roles(w), tenants(w), sps(w);
   Slots<kExternalTypeCount> gi_any(w), gi_listed(w), ge_any(w), ge_listed(w);
   struct AppBuilder {
@@ -111,8 +110,6 @@ void BuildPolicyIndex(const std::vector<NormalizedPolicy>& policies,
     }
 
     if (p.users_all) users_all.Set(i);
-    if (p.guests_keyword_include) guests_keyword_inc.Set(i);
-    if (p.guests_keyword_exclude) guests_keyword_exc.Set(i);
     for (const Guid& g : p.include_users) users.Add(g, true, i);
     for (const Guid& g : p.exclude_users) users.Add(g, false, i);
     for (const Guid& g : p.include_groups) groups.Add(g, true, i);
@@ -141,7 +138,6 @@ void BuildPolicyIndex(const std::vector<NormalizedPolicy>& policies,
 
     if (p.workload) {
       if (p.service_principals_all) sp_all.Set(i);
-      if (p.service_principals_exclude_all) sp_exclude_all.Set(i);
       for (const Guid& g : p.include_service_principals) sps.Add(g, true, i);
       for (const Guid& g : p.exclude_service_principals) sps.Add(g, false, i);
     }
@@ -205,9 +201,6 @@ void BuildPolicyIndex(const std::vector<NormalizedPolicy>& policies,
   t->guest_exclude_any = ge_any.Finish(pool);
   t->guest_exclude_listed = ge_listed.Finish(pool);
   t->external_tenants = tenants.Finish(pool);
-  t->guests_keyword = {pool.Intern(guests_keyword_inc.data()),
-                       pool.Intern(guests_keyword_exc.data())};
-  t->service_principals_exclude_all = pool.Intern(sp_exclude_all.data());
   t->service_principals_all = pool.Intern(sp_all.data());
   t->service_principals = sps.Finish(pool);
   t->apps_all = pool.Intern(apps_all.data());

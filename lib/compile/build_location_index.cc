@@ -78,7 +78,7 @@ void BuildLocationIndex(const std::vector<NormalizedPolicy>& policies,
   BitsetPool& pool = t->bits;
   std::vector<BitsetBuilder> inc(locations.size(), BitsetBuilder(w));
   std::vector<BitsetBuilder> exc(locations.size(), BitsetBuilder(w));
-  BitsetBuilder unconditioned(w), configured(w), excluded_always(w);
+  BitsetBuilder unconditioned(w), configured(w);
   for (uint32_t i = 0; i < policies.size(); ++i) {
     const NormalizedPolicy& p = policies[i];
     if (p.mode == PolicyMode::kDisabled) continue;
@@ -88,13 +88,13 @@ void BuildLocationIndex(const std::vector<NormalizedPolicy>& policies,
     }
     configured.Set(i);
     if (p.location_include_all) unconditioned.Set(i);
-    if (p.location_exclude_all) excluded_always.Set(i);
     for (uint32_t l : p.include_locations) inc[l].Set(i);
     for (uint32_t l : p.exclude_locations) exc[l].Set(i);
   }
 
   std::vector<Range<uint32_t>> v4;
   std::vector<Range<Uint128>> v6;
+  BitsetBuilder no_ip(w);
   std::vector<BitsetBuilder> ip_inc(kCountrySlots, BitsetBuilder(w));
   std::vector<BitsetBuilder> ip_exc(kCountrySlots, BitsetBuilder(w));
   std::vector<BitsetBuilder> gps_inc(kCountrySlots, BitsetBuilder(w));
@@ -104,6 +104,8 @@ void BuildLocationIndex(const std::vector<NormalizedPolicy>& policies,
     const LocationModel& m = locations[l];
     switch (m.kind) {
       case LocationModel::Kind::kIp:
+        // No IP in the request: every IP include holds, no IP exclude does.
+        no_ip.Or(inc[l]);
         for (const Cidr& c : m.ranges) {
           if (c.base.v6) {
             v6.push_back(ToRange6(c, l));
@@ -134,9 +136,9 @@ void BuildLocationIndex(const std::vector<NormalizedPolicy>& policies,
   LocationIndex& out = t->locations;
   out.unconditioned = pool.Intern(unconditioned.data());
   out.configured = pool.Intern(configured.data());
-  out.excluded_always = pool.Intern(excluded_always.data());
   out.v4 = BuildSegments(v4, inc, exc, w, pool);
   out.v6 = BuildSegments(v6, inc, exc, w, pool);
+  out.no_ip = {pool.Intern(no_ip.data()), 0};
   out.country_ip.resize(kCountrySlots);
   out.country_gps.resize(kCountrySlots);
   for (int s = 0; s < kCountrySlots; ++s) {

@@ -11,13 +11,8 @@
 //                                                 list is a warning (include =
 //                                                 everything, exclude = nothing);
 //                                                 true makes it a load error
-//   cross_tenant.fail_on_error           false    cross-tenant settings that break a
-//                                                 documented rule compile under their
-//                                                 fail-closed reading (the setting
-//                                                 denies); their issues are reported
-//                                                 but do not fail the compile. true:
-//                                                 they fail it
-//   cross_tenant.strict_partner_inheritance  false  see lib/cross_tenant
+//   cross_tenant                         {}       options of the cross-tenant
+//                                                 stage (lib/cross_tenant)
 
 #include "lib/cross_tenant/compile_options.h"
 
@@ -26,8 +21,7 @@ namespace crossgate {
 struct CompileOptions {
   bool all_users_includes_direct_connect = true;
   bool fail_on_unknown_keyword = false;
-  cross_tenant::CrossTenantCompileOptions cross_tenant = {
-      .strict_partner_inheritance = false, .fail_on_error = false};
+  cross_tenant::CrossTenantCompileOptions cross_tenant;
 };
 
 }  // namespace crossgate

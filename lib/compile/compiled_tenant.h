@@ -102,10 +102,10 @@ inline int CountrySlot(char c0, char c1) {
 
 struct LocationIndex {
   BitsetRef unconditioned = 0;  // no location condition, or include `All`
-  BitsetRef excluded_always = 0;  // `All` in excludeLocations
   BitsetRef configured = 0;     // has a location condition (What-If)
   IpSegments<uint32_t> v4;
   IpSegments<Uint128> v6;
+  IncludeExclude no_ip;  // request without an IP: every IP include, no exclude
   std::vector<IncludeExclude> country_ip;   // kCountrySlots, by request.country
   std::vector<IncludeExclude> country_gps;  // kCountrySlots, by request.gps_country
   IncludeExclude compliant_network;
@@ -171,8 +171,9 @@ struct CompiledStrength {
   bool satisfies_mfa = false;  // requirementsSatisfied: mfa (D11)
   // Allowed combinations as method bitmasks (1u << AuthenticationMethodMode).
   std::vector<uint32_t> combinations;
-  // The combinations an external user can complete in the resource tenant
-  // (spec 6.4 resource column); empty = unreachable there.
+  // Subsets usable by external users (spec 6.4): MFA done in the home tenant
+  // (trust on) or in the resource tenant (trust off).
+  std::vector<uint32_t> home_combinations;
   std::vector<uint32_t> resource_combinations;
 };
 
@@ -218,13 +219,10 @@ struct CompiledTenant {
   std::array<BitsetRef, kExternalTypeCount> guest_exclude_any{};
   std::array<BitsetRef, kExternalTypeCount> guest_exclude_listed{};
   GuidIndex external_tenants;
-  // `GuestsOrExternalUsers` keyword in includeUsers / excludeUsers.
-  IncludeExclude guests_keyword;
   bool all_users_includes_direct_connect = true;
 
   // Workload identities (spec 4.5).
   BitsetRef service_principals_all = 0;
-  BitsetRef service_principals_exclude_all = 0;
   GuidIndex service_principals;
 
   // Target resources (spec 4.4).
@@ -255,8 +253,6 @@ struct CompiledTenant {
   std::vector<CompiledPolicy> policies;
   std::vector<GrantAtom> atoms;
   std::vector<CompiledStrength> strengths;
-  // D11: session methods covering one of these also meet `mfa`.
-  std::vector<uint32_t> mfa_combinations;
   std::vector<Guid> terms_of_use;            // by local ToU index
   std::vector<std::string> custom_controls;  // by local custom-control index
   std::vector<CompiledDeviceFilter> device_filters;

@@ -25,9 +25,6 @@ class PolicySetBuilder {
 
   void AddTenant(const pb::TenantPolicies& tenant);
   std::shared_ptr<const CompiledPolicySet> Finish() { return std::move(set_); }
-  std::vector<LoadIssue> TakeCrossTenantIssues() {
-    return std::move(cross_tenant_issues_);
-  }
   void set_bundle_version(uint64_t v) { set_->bundle_version_ = v; }
 
  private:
@@ -36,7 +33,6 @@ class PolicySetBuilder {
 
   const CompileOptions& options_;
   IssueCollector* issues_;
-  std::vector<LoadIssue> cross_tenant_issues_;
   std::shared_ptr<CompiledPolicySet> set_;
 };
 
@@ -85,16 +81,15 @@ void PolicySetBuilder::AddTenant(const pb::TenantPolicies& tenant) {
 
   // The cross-tenant stage compiles first: it also resolves the tenant's
   // app-set table (shipped + `appSets` overrides, D18) that CA reuses.
-  // Its issues are kept apart: with cross_tenant.fail_on_error off, errors
-  // it decided fail-closed are reported without failing the compile.
-  IssueCollector xtap_issues;
+  const int errors_before = issues_->error_count();
   absl::StatusOr<cross_tenant::CompiledCrossTenantAccess> xtap =
       cross_tenant::CompiledCrossTenantAccess::Compile(
-          tenant, AppSetTable::Default(), options_.cross_tenant, &xtap_issues);
-  for (const LoadIssue& issue : xtap_issues.issues()) cross_tenant_issues_.push_back(issue);
+          tenant, AppSetTable::Default(), options_.cross_tenant, issues_);
   if (!xtap.ok()) {
-    issues_->Error(IssueCode::kMalformedInput, path + "/crossTenantAccessPolicy",
-                   std::string(xtap.status().message()));
+    if (issues_->error_count() == errors_before) {
+      issues_->Error(IssueCode::kMalformedInput, path + "/crossTenantAccessPolicy",
+                     std::string(xtap.status().message()));
+    }
     return;
   }
   auto cross_tenant =
@@ -148,11 +143,6 @@ void PolicySetBuilder::AddTenant(const pb::TenantPolicies& tenant) {
   const uint32_t terms_base = set_->terms_of_use_count();
   const uint32_t custom_base = set_->custom_control_count();
   t->strengths = ctx.strengths;
-  std::sort(ctx.mfa_combinations.begin(), ctx.mfa_combinations.end());
-  ctx.mfa_combinations.erase(
-      std::unique(ctx.mfa_combinations.begin(), ctx.mfa_combinations.end()),
-      ctx.mfa_combinations.end());
-  t->mfa_combinations = ctx.mfa_combinations;
   for (uint32_t s = 0; s < t->strengths.size(); ++s) {
     t->strengths[s].ref = strength_base + s;
     set_->strengths_.push_back({ctx.strength_ids[s], ctx.strength_names[s]});
@@ -240,9 +230,6 @@ absl::StatusOr<std::shared_ptr<const CompiledPolicySet>> CompilePolicySet(
   absl::Status status = collector.ToStatus();
   if (issues != nullptr) {
     std::vector<LoadIssue> found = collector.TakeIssues();
-    issues->insert(issues->end(), std::make_move_iterator(found.begin()),
-                   std::make_move_iterator(found.end()));
-    found = builder.TakeCrossTenantIssues();
     issues->insert(issues->end(), std::make_move_iterator(found.begin()),
                    std::make_move_iterator(found.end()));
   }

@@ -19,10 +19,8 @@
 namespace crossgate {
 
 // Compiles every tenant of `bundle`. Returns InvalidArgument naming the first
-// error's path when any issue is an error, except cross-tenant issues the
-// cross-tenant compiler decided under its fail-closed reading (see
-// CompileOptions::cross_tenant); `issues` (optional) receives every issue,
-// warnings included. The result is immutable and thread-safe.
+// error's path when any issue is an error; `issues` (optional) receives every
+// issue, warnings included. The result is immutable and thread-safe.
 absl::StatusOr<std::shared_ptr<const CompiledPolicySet>> CompilePolicySet(
     const policy::v1::PolicyBundle& bundle, const CompileOptions& options,
     std::vector<LoadIssue>* issues);

@@ -57,6 +57,11 @@ void Misplaced(TenantContext& ctx, const std::string& path,
                                    "ignored (the policy applies more widely)"));
 }
 
+constexpr uint32_t kAllExternalTypes = kInternalGuest | kB2bCollaborationGuest |
+                                       kB2bCollaborationMember |
+                                       kB2bDirectConnectUser |
+                                       kOtherExternalUser | kServiceProvider;
+
 bool ReadGuestSelector(const pb::GuestsOrExternalUsers& in,
                        const std::string& path, TenantContext& ctx,
                        GuestSelector* out) {
@@ -78,9 +83,12 @@ bool ReadGuestSelector(const pb::GuestsOrExternalUsers& in,
   }
   out->all_tenants = true;
   if (in.has_external_tenants()) {
-    // Only an explicit enumerated list filters; `all` or no kind does not.
-    bool enumerated = in.external_tenants_membership_kind() ==
-                      pb::GuestsOrExternalUsers::MEMBERSHIP_KIND_ENUMERATED;
+    bool enumerated =
+        in.external_tenants_membership_kind() ==
+            pb::GuestsOrExternalUsers::MEMBERSHIP_KIND_ENUMERATED ||
+        (in.external_tenants_membership_kind() ==
+             pb::GuestsOrExternalUsers::MEMBERSHIP_KIND_UNSPECIFIED &&
+         in.external_tenant_ids_size() > 0);
     if (enumerated) {
       out->all_tenants = false;
       for (int i = 0; i < in.external_tenant_ids_size(); ++i) {
@@ -105,13 +113,14 @@ bool ReadGuestSelector(const pb::GuestsOrExternalUsers& in,
 
 void NormalizeUsers(const pb::Users& users, const std::string& base,
                     TenantContext& ctx, NormalizedPolicy* out) {
+  const GuestSelector all_guests{kAllExternalTypes, true, {}};
   ReadIds(users.include_users(), true, base, "includeUsers", ctx,
           &out->include_users, &out->users_all,
           [&](absl::string_view k, const std::string&) {
             if (k == "All") { out->users_all = true; return true; }
             if (k == "None") return true;
             if (k == "GuestsOrExternalUsers") {
-              out->guests_keyword_include = true;  // 4.3 (inferred)
+              out->include_guests.push_back(all_guests);  // 4.3 (inferred)
               return true;
             }
             return false;
@@ -120,7 +129,7 @@ void NormalizeUsers(const pb::Users& users, const std::string& base,
           &out->exclude_users, nullptr,
           [&](absl::string_view k, const std::string& path) {
             if (k == "GuestsOrExternalUsers") {
-              out->guests_keyword_exclude = true;
+              out->exclude_guests.push_back(all_guests);
               return true;
             }
             if (k == "None") return true;
@@ -166,13 +175,7 @@ void NormalizeWorkload(const pb::ClientApplications& apps,
           });
   ReadIds(apps.exclude_service_principals(), false, base,
           "excludeServicePrincipals", ctx, &out->exclude_service_principals,
-          nullptr, [&](absl::string_view k, const std::string&) {
-            if (k == "ServicePrincipalsInMyTenant") {
-              out->service_principals_exclude_all = true;
-              return true;
-            }
-            return false;
-          });
+          nullptr, NoKeywords());
   out->workload = apps.include_service_principals_size() > 0;
   if (!apps.service_principal_filter().rule().empty()) {
     absl::Status valid =
@@ -336,7 +339,8 @@ void NormalizeClientApps(const pb::ConditionSet& c, const std::string& base,
   if (all) {
     cond.matches.fill(true);
   } else {
-    cond.matches = m;  // not supplied: matches only `all` / no condition
+    cond.matches = m;
+    cond.matches[0] = true;  // not supplied: in scope (fail closed)
   }
 }
 
@@ -388,9 +392,8 @@ void NormalizePlatforms(const pb::ConditionSet& c, const std::string& base,
     cond.matches[v] = (include_all || inc[v]) && !(exclude_all || exc[v]);
   }
   // Spec 4.7: an unknown platform matches `all` only and is never excluded.
-  // A platform not supplied reads as unknown.
   cond.matches[static_cast<int>(Platform::kUnknown)] = include_all;
-  cond.matches[0] = include_all;
+  cond.matches[0] = true;  // not supplied: in scope (fail closed)
 }
 
 int RiskValue(pb::RiskLevel r) {
@@ -477,10 +480,9 @@ void ReadLocations(const Strings& list, bool include, const std::string& base,
       case IdTokenKind::kGuid: {
         auto it = ctx.location_index.find(guid);
         if (it == ctx.location_index.end()) {
-          ctx.issues->Warning(IssueCode::kDanglingReference, path,
-                              absl::StrCat("named location ", text,
-                                           " does not exist in this tenant; "
-                                           "no request is in it"));
+          ctx.issues->Error(IssueCode::kDanglingReference, path,
+                            absl::StrCat("named location ", text,
+                                         " does not exist in this tenant"));
         } else {
           target->push_back(it->second);
         }
@@ -491,9 +493,11 @@ void ReadLocations(const Strings& list, bool include, const std::string& base,
           target->insert(target->end(), ctx.trusted_locations.begin(),
                          ctx.trusted_locations.end());
         } else if (text == "All") {
-          // Exclude `All`: every request is excluded (the policy never
-          // applies by location).
-          (include ? out->location_include_all : out->location_exclude_all) = true;
+          if (include) {
+            out->location_include_all = true;
+          } else {
+            Misplaced(ctx, path, text);
+          }
         } else {
           ReportUnknownKeyword(ctx, path, text, include);
           if (include) out->location_include_all = true;

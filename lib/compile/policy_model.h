@@ -46,14 +46,10 @@ struct NormalizedPolicy {
   std::vector<Guid> include_groups, exclude_groups;
   std::vector<Guid> include_roles, exclude_roles;
   std::vector<GuestSelector> include_guests, exclude_guests;
-  // `GuestsOrExternalUsers` in includeUsers / excludeUsers: every guest or
-  // external principal (4.3, inferred).
-  bool guests_keyword_include = false, guests_keyword_exclude = false;
 
   // Workload identities (4.5).
   bool workload = false;
   bool service_principals_all = false;
-  bool service_principals_exclude_all = false;  // excludes ServicePrincipalsInMyTenant
   std::vector<Guid> include_service_principals, exclude_service_principals;
   bool service_principal_filter = false;
 
@@ -79,7 +75,6 @@ struct NormalizedPolicy {
   // Locations (4.8): indices into the tenant's LocationModel table.
   bool location_configured = false;
   bool location_include_all = false;  // `All` or an unknown include keyword
-  bool location_exclude_all = false;  // `All` in excludeLocations
   std::vector<uint32_t> include_locations, exclude_locations;
 
   // Device filter (4.10).

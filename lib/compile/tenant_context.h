@@ -34,9 +34,6 @@ struct TenantContext {
   std::vector<std::string> strength_ids;
   std::vector<std::string> strength_names;
   absl::flat_hash_map<std::string, uint32_t> strength_index;  // lower-case id
-  // Combinations of every MFA-implying strength (D11), shipped built-ins
-  // included even when the tenant overrides them.
-  std::vector<uint32_t> mfa_combinations;
 
   std::vector<std::string> terms_of_use;  // canonical GUID text, ascending
   std::vector<Guid> terms_of_use_guids;

@@ -8,23 +8,39 @@
 #include "absl/strings/str_cat.h"
 #include "lib/compile/builtin_strengths.h"
 #include "lib/eval/request.h"
-#include "lib/eval/request_context.h"
 
 namespace crossgate {
 namespace {
 
 namespace pb = ::crossgate::policy::v1;
 
-// A CIDR range, or a bare address read as a single-address range.
-absl::optional<Cidr> ParseRange(absl::string_view text) {
-  absl::optional<Cidr> cidr = ParseCidr(text);
-  if (cidr.has_value()) return cidr;
-  absl::optional<IpAddress> ip = ParseIpAddress(text);
-  if (!ip.has_value()) return absl::nullopt;
-  return Cidr{*ip, ip->v6 ? 128 : 32};
+constexpr uint32_t M(pb::AuthenticationMethodMode m) {
+  return uint32_t{1} << static_cast<int>(m);
 }
 
 }  // namespace
+
+uint32_t HomeTenantMethods() {
+  return M(pb::AUTHENTICATION_METHOD_MODE_PASSWORD) |
+         M(pb::AUTHENTICATION_METHOD_MODE_SMS) |
+         M(pb::AUTHENTICATION_METHOD_MODE_VOICE) |
+         M(pb::AUTHENTICATION_METHOD_MODE_MICROSOFT_AUTHENTICATOR_PUSH) |
+         M(pb::AUTHENTICATION_METHOD_MODE_DEVICE_BASED_PUSH) |
+         M(pb::AUTHENTICATION_METHOD_MODE_SOFTWARE_OATH) |
+         M(pb::AUTHENTICATION_METHOD_MODE_HARDWARE_OATH) |
+         M(pb::AUTHENTICATION_METHOD_MODE_FIDO2) |
+         M(pb::AUTHENTICATION_METHOD_MODE_WINDOWS_HELLO_FOR_BUSINESS) |
+         M(pb::AUTHENTICATION_METHOD_MODE_X509_CERTIFICATE_SINGLE_FACTOR) |
+         M(pb::AUTHENTICATION_METHOD_MODE_X509_CERTIFICATE_MULTI_FACTOR);
+}
+
+uint32_t ResourceTenantMethods() {
+  return M(pb::AUTHENTICATION_METHOD_MODE_PASSWORD) |
+         M(pb::AUTHENTICATION_METHOD_MODE_SMS) |
+         M(pb::AUTHENTICATION_METHOD_MODE_VOICE) |
+         M(pb::AUTHENTICATION_METHOD_MODE_MICROSOFT_AUTHENTICATOR_PUSH) |
+         M(pb::AUTHENTICATION_METHOD_MODE_SOFTWARE_OATH);
+}
 
 void BuildLocationTable(const pb::TenantPolicies& tenant, TenantContext& ctx) {
   for (int i = 0; i < tenant.named_locations_size(); ++i) {
@@ -46,7 +62,7 @@ void BuildLocationTable(const pb::TenantPolicies& tenant, TenantContext& ctx) {
         m.kind = LocationModel::Kind::kIp;
         m.trusted = nl.ip().is_trusted();
         for (int r = 0; r < nl.ip().ip_ranges_size(); ++r) {
-          absl::optional<Cidr> cidr = ParseRange(nl.ip().ip_ranges(r).cidr_address());
+          absl::optional<Cidr> cidr = ParseCidr(nl.ip().ip_ranges(r).cidr_address());
           if (!cidr.has_value()) {
             ctx.issues->Error(IssueCode::kBadCidr,
                               absl::StrCat(path, "/ipRanges[", r, "]/cidrAddress"),
@@ -95,7 +111,7 @@ void BuildLocationTable(const pb::TenantPolicies& tenant, TenantContext& ctx) {
   trusted_ips.kind = LocationModel::Kind::kIp;
   trusted_ips.trusted = true;
   for (int r = 0; r < tenant.mfa_trusted_ips_size(); ++r) {
-    absl::optional<Cidr> cidr = ParseRange(tenant.mfa_trusted_ips(r));
+    absl::optional<Cidr> cidr = ParseCidr(tenant.mfa_trusted_ips(r));
     if (!cidr.has_value()) {
       ctx.issues->Error(IssueCode::kBadCidr,
                         absl::StrCat(ctx.path, "/mfaTrustedIps[", r, "]"),
@@ -115,11 +131,6 @@ void BuildStrengthTable(const pb::TenantPolicies& tenant, TenantContext& ctx) {
   std::map<std::string, const pb::AuthenticationStrengthPolicy*> by_id;
   for (const auto& s : ShippedBuiltInStrengths()) {
     by_id[absl::AsciiStrToLower(s.id())] = &s;
-    for (const auto& combination : s.allowed_combinations()) {
-      uint32_t mask = 0;
-      for (int mode : combination.modes()) mask |= uint32_t{1} << mode;
-      if (mask != 0) ctx.mfa_combinations.push_back(mask);
-    }
   }
   for (int i = 0; i < tenant.authentication_strength_policies_size(); ++i) {
     const auto& s = tenant.authentication_strength_policies(i);
@@ -131,6 +142,7 @@ void BuildStrengthTable(const pb::TenantPolicies& tenant, TenantContext& ctx) {
     }
     by_id[absl::AsciiStrToLower(s.id())] = &s;
   }
+  const uint32_t home = HomeTenantMethods();
   const uint32_t resource = ResourceTenantMethods();
   for (const auto& [id, s] : by_id) {
     CompiledStrength cs;
@@ -151,9 +163,8 @@ void BuildStrengthTable(const pb::TenantPolicies& tenant, TenantContext& ctx) {
         continue;
       }
       cs.combinations.push_back(mask);
+      if ((mask & ~home) == 0) cs.home_combinations.push_back(mask);
       if ((mask & ~resource) == 0) cs.resource_combinations.push_back(mask);
-      // D11: meeting a strength that implies MFA also meets `mfa`.
-      if (cs.satisfies_mfa) ctx.mfa_combinations.push_back(mask);
     }
     ctx.strength_index[id] = static_cast<uint32_t>(ctx.strengths.size());
     ctx.strengths.push_back(std::move(cs));

@@ -19,6 +19,12 @@ void BuildStrengthTable(const policy::v1::TenantPolicies& tenant,
 void CollectControlIds(const policy::v1::TenantPolicies& tenant,
                        TenantContext& ctx);
 
+// Method bits (1u << AuthenticationMethodMode) that count for an external
+// user's MFA done in the home tenant (MFA trust on) or in the resource
+// tenant (spec 6.4), password included as the first factor.
+uint32_t HomeTenantMethods();
+uint32_t ResourceTenantMethods();
+
 }  // namespace crossgate
 
 #endif  // CROSSGATE_LIB_COMPILE_TENANT_TABLES_H_

@@ -184,6 +184,13 @@ void EvaluateCrossTenant(const CompiledCrossTenantAccess& resource,
   bool collaboration = (types & kCollaborationBits) != 0;
   const bool direct_connect = (types & kB2bDirectConnectUser) != 0;
   if (types != 0 && !collaboration && !direct_connect) {
+    // No B2B setting applies (D3), but the resource tenant's inbound trust
+    // for the partner still decides whose MFA and device claims count
+    // (spec 2.11, 5.5): a delegated admin's home MFA is trusted or not.
+    const Guid& home_id = request.home_tenant_id;
+    if (!home_id.is_zero() && home_id != r) {
+      out->inbound_trust = resource.ForPartner(home_id).inbound_trust;
+    }
     Allow(out, (types & kServiceProvider) != 0
                    ? CrossTenantReason::kNotApplicableServiceProviderOnly
                    : CrossTenantReason::kNotApplicableInternalUser);

@@ -50,7 +50,6 @@ void ComputePrincipal(const CompiledTenant& t, const RequestContext& ctx,
   bits::Zero<W>(exc, w);
   if (ctx.workload) {  // spec 4.5: clientApplications only
     bits::Copy<W>(inc, pool.template at<W>(t.service_principals_all), w);
-    bits::Copy<W>(exc, pool.template at<W>(t.service_principals_exclude_all), w);
     if (!t.service_principals.empty()) {
       auto it = t.service_principals.find(r.principal_id);
       if (it != t.service_principals.end()) OrEntry<W>(pool, it->second, inc, exc, w);
@@ -84,7 +83,6 @@ void ComputePrincipal(const CompiledTenant& t, const RequestContext& ctx,
       if (it != t.roles.end()) OrEntry<W>(pool, it->second, inc, exc, w);
     }
   }
-  if (ctx.guest_or_external) OrEntry<W>(pool, t.guests_keyword, inc, exc, w);
   if (types != 0) {
     const IncludeExclude* listed = nullptr;
     if (!t.external_tenants.empty()) {
@@ -153,19 +151,22 @@ const uint64_t* ComputeLocation(const CompiledTenant& t, const RequestContext& c
   const int country = CountrySlot(r.country[0], r.country[1]);
   const int gps = CountrySlot(r.gps_country[0], r.gps_country[1]);
   uint64_t* inc = s.row(kRowLocation);
-  if (options.what_if_unsupplied_not_applied && !r.has_ip && country == kUnknownCountrySlot &&
+  const bool unsupplied = options.what_if_unsupplied_not_applied;
+  if (unsupplied && !r.has_ip && country == kUnknownCountrySlot &&
       gps == kUnknownCountrySlot && !r.compliant_network) {
     bits::Not<W>(inc, pool.template at<W>(l.configured), w);
     return inc;
   }
   uint64_t* exc = s.row(kRowLocationExclude);
   bits::Copy<W>(inc, pool.template at<W>(l.unconditioned), w);
-  bits::Copy<W>(exc, pool.template at<W>(l.excluded_always), w);
+  bits::Zero<W>(exc, w);
   if (r.has_ip) {
     const IncludeExclude* e = r.ip.v6 ? l.v6.Find(AddressValue6(r.ip))
                                       : l.v4.Find(AddressValue4(r.ip));
     if (e != nullptr) OrEntry<W>(pool, *e, inc, exc, w);
-  }  // no IP: in no IP location
+  } else if (!unsupplied) {
+    OrEntry<W>(pool, l.no_ip, inc, exc, w);  // unknown IP: fail closed
+  }
   OrEntry<W>(pool, l.country_ip[country], inc, exc, w);
   OrEntry<W>(pool, l.country_gps[gps], inc, exc, w);
   if (r.compliant_network) OrEntry<W>(pool, l.compliant_network, inc, exc, w);
@@ -276,20 +277,15 @@ bool DeviceFilterApplies(const CompiledTenant& t, const CompiledPolicy& p,
 WhatIfReason FirstFailingCondition(const CompiledTenant& t, uint32_t local,
                                    const DimensionRows& d,
                                    const RequestContext& ctx) noexcept {
-  // The order of Graph's analysisReasons enum (spec 5.7; UNCONFIRMED as
-  // Microsoft's evaluation order).
   const CompiledPolicy& p = t.policies[local];
   if (p.mode == PolicyMode::kDisabled) return WhatIfReason::kPolicyNotEnabled;
   if (!bits::Test(d.principal, local)) {
     return ctx.workload ? WhatIfReason::kWorkloadIdentities : WhatIfReason::kUsers;
   }
-  if (!bits::Test(d.service_principal_risk, local)) {
-    return WhatIfReason::kWorkloadIdentities;
-  }
-  if (!bits::Test(d.target, local)) {  // named by the request's target kind
-    switch (ctx.request->target_kind) {
-      case TargetKind::kUserAction: return WhatIfReason::kUserActions;
-      case TargetKind::kAuthenticationContext:
+  if (!bits::Test(d.target, local)) {
+    switch (p.target) {
+      case PolicyTarget::kUserActions: return WhatIfReason::kUserActions;
+      case PolicyTarget::kAuthenticationContexts:
         return WhatIfReason::kAuthenticationContext;
       default: return WhatIfReason::kApplication;
     }
@@ -299,6 +295,9 @@ WhatIfReason FirstFailingCondition(const CompiledTenant& t, uint32_t local,
   if (!bits::Test(d.client_app, local)) return WhatIfReason::kClientApps;
   if (!bits::Test(d.location, local)) return WhatIfReason::kLocation;
   if (!bits::Test(d.sign_in_risk, local)) return WhatIfReason::kSignInRisk;
+  if (!bits::Test(d.service_principal_risk, local)) {
+    return WhatIfReason::kWorkloadIdentities;
+  }
   if (!bits::Test(d.user_risk, local)) return WhatIfReason::kUserRisk;
   if (!bits::Test(d.insider_risk, local)) return WhatIfReason::kInsiderRisk;
   if (!bits::Test(d.flow, local)) return WhatIfReason::kAuthenticationFlow;

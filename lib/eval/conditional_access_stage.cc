@@ -66,7 +66,6 @@ void Run(const CompiledTenant& t, const RequestContext& ctx,
     out->outcome = Outcome::kBlock;
     out->deciding_policy = static_cast<int32_t>(t.policy_begin + first_unsat);
     out->reason = static_cast<uint16_t>(reason);
-    grants.ListUnsatisfiable(t.policies[first_unsat], t.policy_begin + first_unsat, out);
   } else {
     int first_challenge = -1;
     bool overflow = false;
@@ -83,8 +82,8 @@ void Run(const CompiledTenant& t, const RequestContext& ctx,
     if (first_challenge < 0) {
       out->outcome = Outcome::kAllow;
     } else {
+      out->deciding_policy = static_cast<int32_t>(t.policy_begin + first_challenge);
       if (overflow || !grants.Assemble(out)) {
-        out->deciding_policy = static_cast<int32_t>(t.policy_begin + first_challenge);
         out->outcome = Outcome::kBlock;  // fail closed
         out->reason = static_cast<uint16_t>(Reason::kTooManyRequirements);
         out->requirement_count = 0;
@@ -93,8 +92,7 @@ void Run(const CompiledTenant& t, const RequestContext& ctx,
         out->challenge_location = out->requirements[0].where;
       }
     }
-    // Session controls apply once every grant is met (5.1): on allow only.
-    if (out->outcome == Outcome::kAllow && t.sessions != 0) {
+    if (out->outcome != Outcome::kBlock && t.sessions != 0) {
       const uint64_t* sessions = pool.at(t.sessions);
       for (uint32_t i = 0; i < w; ++i) {
         for (uint64_t word = enforced_applicable[i] & sessions[i]; word != 0;

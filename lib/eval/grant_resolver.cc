@@ -40,8 +40,7 @@ bool SameAtom(const Requirement& a, const Requirement& b) {
 
 }  // namespace
 
-void ComputeBuiltinStates(const CompiledTenant& t, const RequestContext& c,
-                          BuiltinStates* s) noexcept {
+void ComputeBuiltinStates(const RequestContext& c, BuiltinStates* s) noexcept {
   auto sat = [s](RequirementKind k) { s->satisfied |= Bit(k); };
   auto unsat = [s](RequirementKind k, Reason r) {
     s->unsatisfiable |= Bit(k);
@@ -57,29 +56,23 @@ void ComputeBuiltinStates(const CompiledTenant& t, const RequestContext& c,
   const Claims& cl = c.request->claims;
   const InboundTrust& trust = c.trust;
 
-  // MFA (spec 1 steps 5-6, 5.5). D11: methods that meet an MFA-implying
-  // strength meet `mfa` too.
-  bool mfa = false;
-  switch (c.claims) {
-    case ClaimContext::kMember: mfa = cl.mfa; break;
-    case ClaimContext::kEntraCollaboration:
-      mfa = cl.mfa && (!c.mfa_from_home || trust.mfa_accepted);
-      break;
-    case ClaimContext::kEntraDirectConnect:
-      mfa = cl.mfa && c.mfa_from_home && trust.mfa_accepted;
-      break;
-    case ClaimContext::kNonEntraExternal:
-      // R is always responsible for MFA of non-Entra externals.
-      mfa = cl.mfa && cl.mfa_origin == ClaimOrigin::kResourceTenant;
-      break;
-    default: break;
-  }
-  if (mfa || (c.usable_methods != 0 && Covers(c.usable_methods, t.mfa_combinations))) {
+  // MFA (spec 1 steps 5-6, 5.5).
+  if (!c.external) {
+    if (cl.mfa) sat(RequirementKind::kMfa);
+  } else if (c.non_entra) {
+    // R is always responsible for MFA of non-Entra externals.
+    if (cl.mfa && !c.mfa_from_home) sat(RequirementKind::kMfa);
+  } else if (c.direct_connect) {
+    if (!trust.mfa_accepted) {
+      unsat(RequirementKind::kMfa, Reason::kDirectConnectRequiresMfaTrust);
+    } else if (cl.mfa && c.mfa_from_home) {
+      sat(RequirementKind::kMfa);
+    } else {
+      s->home |= Bit(RequirementKind::kMfa);
+    }
+  } else if (cl.mfa && (!c.mfa_from_home || trust.mfa_accepted)) {
     sat(RequirementKind::kMfa);
-  } else if (c.direct_connect && !trust.mfa_accepted) {
-    unsat(RequirementKind::kMfa, Reason::kDirectConnectRequiresMfaTrust);
-  } else if ((c.claims == ClaimContext::kEntraCollaboration || c.direct_connect) &&
-             trust.mfa_accepted) {
+  } else if (trust.mfa_accepted) {
     s->home |= Bit(RequirementKind::kMfa);  // trusted, claim missing: at home
   }
 
@@ -89,7 +82,7 @@ void ComputeBuiltinStates(const CompiledTenant& t, const RequestContext& c,
       unsat(k, Reason::kDeviceCodeFlowDeviceGrant);
     } else if (!c.external) {
       if (claim) sat(k); else unsat(k, r);
-    } else if (c.non_entra || !trusted) {
+    } else if (!trusted) {
       unsat(k, Reason::kDeviceNotTrustedForExternalUser);
     } else if (claim && c.device_from_home) {
       sat(k);
@@ -130,7 +123,7 @@ GrantResolver::GrantResolver(const CompiledTenant& tenant,
                              const RequestContext& ctx,
                              EvalScratch& scratch) noexcept
     : tenant_(tenant), ctx_(ctx), scratch_(scratch) {
-  ComputeBuiltinStates(tenant, ctx, &builtins_);
+  ComputeBuiltinStates(ctx, &builtins_);
   stamp_ = tenant.strengths.empty() ? 0 : scratch.NextStamp();
 }
 
@@ -142,35 +135,37 @@ AtomState GrantResolver::Strength(const GrantAtom& atom, Reason* reason) noexcep
     return static_cast<AtomState>(state[atom.local] & 3);
   }
   const CompiledStrength& s = tenant_.strengths[atom.local];
+  const uint32_t methods = ctx_.request->claims.authentication_methods;
   AtomState result = AtomState::kSatisfied;
   Reason r = Reason::kNone;
+  const bool home = ctx_.mfa_from_home;
   if (ctx_.workload || ctx_.legacy) {
     result = AtomState::kUnsatisfiable;
     r = ctx_.workload ? Reason::kWorkloadIdentityCannotSatisfy
                       : Reason::kLegacyClientCannotSatisfy;
-  } else if (Covers(ctx_.usable_methods, s.combinations)) {
-    result = AtomState::kSatisfied;  // 6.3 (methods already usable per 6.4)
+  } else if (!ctx_.external) {
+    if (!Covers(methods, s.combinations)) {
+      result = s.combinations.empty() ? AtomState::kUnsatisfiable
+                                      : AtomState::kChallengeResource;
+    }
+  } else if (ctx_.direct_connect && !ctx_.trust.mfa_accepted) {
+    result = AtomState::kUnsatisfiable;  // 6.4: direct connect needs MFA trust
+    r = Reason::kDirectConnectRequiresMfaTrust;
+  } else if (ctx_.trust.mfa_accepted && !ctx_.non_entra) {
+    // 6.4 trust on: home methods from the home column, else challenge at home.
+    bool met = home ? Covers(methods, s.home_combinations)
+                    : (!ctx_.direct_connect &&
+                       Covers(methods, s.resource_combinations));
+    if (!met) {
+      result = s.home_combinations.empty() ? AtomState::kUnsatisfiable
+                                           : AtomState::kChallengeHome;
+    }
   } else {
-    switch (ctx_.claims) {
-      case ClaimContext::kMember:
-        result = AtomState::kChallengeResource;
-        break;
-      case ClaimContext::kEntraCollaboration:
-        // 6.4: trust on: at home. Trust off: only the resource column is
-        // available in R; phishing-resistant / passwordless are out of reach.
-        result = ctx_.trust.mfa_accepted ? AtomState::kChallengeHome
-                 : s.resource_combinations.empty() ? AtomState::kUnsatisfiable
-                                                   : AtomState::kChallengeResource;
-        break;
-      case ClaimContext::kEntraDirectConnect:
-        result = ctx_.trust.mfa_accepted ? AtomState::kChallengeHome
-                                         : AtomState::kUnsatisfiable;
-        if (!ctx_.trust.mfa_accepted) r = Reason::kDirectConnectRequiresMfaTrust;
-        break;
-      default:
-        // Non-Entra identities: strengths apply to Entra identities only.
-        result = AtomState::kUnsatisfiable;
-        break;
+    // Trust off (or a non-Entra identity): only MFA done in R counts, with
+    // the resource column's methods.
+    if (home || !Covers(methods, s.resource_combinations)) {
+      result = s.resource_combinations.empty() ? AtomState::kUnsatisfiable
+                                               : AtomState::kChallengeResource;
     }
   }
   if (result == AtomState::kUnsatisfiable && r == Reason::kNone) {
@@ -390,42 +385,64 @@ bool GrantResolver::Collect(const CompiledPolicy& policy,
 bool GrantResolver::Assemble(Decision* out) noexcept {
   Requirement* p = scratch_.pending();
   PendingGroup* groups = scratch_.groups();
-  auto by_key = [](const Requirement& a, const Requirement& b) {
-    return PromptKey(a) < PromptKey(b);
-  };
+  // Sort and dedupe alternatives inside each group.
   for (int gi = 0; gi < groups_; ++gi) {
-    Requirement* begin = p + groups[gi].begin;
-    std::sort(begin, begin + groups[gi].count, by_key);
+    PendingGroup& g = groups[gi];
+    Requirement* begin = p + g.begin;
+    std::sort(begin, begin + g.count, [](const Requirement& a, const Requirement& b) {
+      return PromptKey(a) < PromptKey(b);
+    });
+    int n = 0;
+    for (int k = 0; k < g.count; ++k) {
+      if (n > 0 && SameAtom(begin[n - 1], begin[k])) continue;
+      begin[n++] = begin[k];
+    }
+    g.count = static_cast<uint16_t>(n);
   }
-  auto same = [&](const PendingGroup& a, const PendingGroup& b) {
-    if (a.count != b.count) return false;
+  const uint32_t strength_base =
+      tenant_.strengths.empty() ? 0 : tenant_.strengths[0].ref;
+  auto satisfies = [&](const Requirement& a, const PendingGroup& g) {
+    for (int k = 0; k < g.count; ++k) {
+      const Requirement& b = p[g.begin + k];
+      if (SameAtom(a, b)) return true;
+      // D11: a strength that implies MFA also satisfies `mfa`.
+      if (b.kind == RequirementKind::kMfa &&
+          a.kind == RequirementKind::kAuthenticationStrength &&
+          tenant_.strengths[a.ref - strength_base].satisfies_mfa) {
+        return true;
+      }
+    }
+    return false;
+  };
+  auto covers = [&](const PendingGroup& a, const PendingGroup& b) {
     for (int k = 0; k < a.count; ++k) {
-      if (!SameAtom(p[a.begin + k], p[b.begin + k])) return false;
+      if (!satisfies(p[a.begin + k], b)) return false;
     }
     return true;
   };
-  // Lexicographic order over the alternatives' prompt keys.
-  auto less = [&](const PendingGroup& a, const PendingGroup& b) {
-    for (int k = 0; k < a.count && k < b.count; ++k) {
-      const uint64_t ka = PromptKey(p[a.begin + k]), kb = PromptKey(p[b.begin + k]);
-      if (ka != kb) return ka < kb;
-    }
-    return a.count < b.count;
-  };
-  // Identical groups from several policies appear once (first by id).
+  // Meeting group A meets every group B that A covers: drop B (the earlier
+  // of two equal groups survives).
   for (int bi = 0; bi < groups_; ++bi) {
-    for (int ai = 0; ai < bi && groups[bi].alive; ++ai) {
-      if (groups[ai].alive && same(groups[ai], groups[bi])) groups[bi].alive = false;
+    for (int ai = 0; ai < groups_ && groups[bi].alive; ++ai) {
+      if (ai == bi || !groups[ai].alive) continue;
+      if (covers(groups[ai], groups[bi]) &&
+          !(ai > bi && covers(groups[bi], groups[ai]))) {
+        groups[bi].alive = false;
+      }
     }
   }
-  // Emit in order; ties keep policy order (the earlier group first).
+  // Emit groups ordered by their first alternative's prompt key.
   int count = 0;
   uint16_t group_number = 0;
   for (;;) {
     int next = -1;
     for (int gi = 0; gi < groups_; ++gi) {
       if (!groups[gi].alive) continue;
-      if (next < 0 || less(groups[gi], groups[next])) next = gi;
+      if (next < 0) { next = gi; continue; }
+      const PendingGroup& a = groups[gi];
+      const PendingGroup& b = groups[next];
+      uint64_t ka = PromptKey(p[a.begin]), kb = PromptKey(p[b.begin]);
+      if (ka < kb || (ka == kb && a.count < b.count)) next = gi;
     }
     if (next < 0) break;
     PendingGroup& g = groups[next];
@@ -440,39 +457,6 @@ bool GrantResolver::Assemble(Decision* out) noexcept {
   }
   out->requirement_count = static_cast<uint8_t>(count);
   return true;
-}
-
-void GrantResolver::ListUnsatisfiable(const CompiledPolicy& policy,
-                                      uint32_t policy_index,
-                                      Decision* out) noexcept {
-  const CompiledGrant& g = policy.grant;
-  if (!g.present || g.block) return;
-  Requirement* list = out->requirements;
-  int count = 0;
-  auto add = [&](RequirementKind kind, uint32_t ref) {
-    if (count >= Decision::kMaxRequirements) return;
-    Requirement& r = list[count++];
-    r.kind = kind;
-    r.ref = ref;
-    r.policy_index = policy_index;
-    r.where = ChallengeLocation::kNone;
-  };
-  for (uint32_t bits = g.builtin_mask & builtins_.unsatisfiable; bits != 0;
-       bits &= bits - 1) {
-    add(static_cast<RequirementKind>(__builtin_ctz(bits)), 0);
-  }
-  const GrantAtom* atoms = tenant_.atoms.data() + g.atom_begin;
-  for (uint32_t k = 0; k < g.atom_count; ++k) {
-    Reason r = Reason::kNone;
-    if (Atom(atoms[k], &r) == AtomState::kUnsatisfiable) add(atoms[k].kind, atoms[k].ref);
-  }
-  std::sort(list, list + count, [](const Requirement& a, const Requirement& b) {
-    return PromptKey(a) < PromptKey(b);
-  });
-  for (int k = 0; k < count; ++k) {
-    list[k].group = static_cast<uint16_t>(g.or_operator ? 0 : k);
-  }
-  out->requirement_count = static_cast<uint8_t>(count);
 }
 
 }  // namespace crossgate

@@ -32,8 +32,7 @@ struct BuiltinStates {
   Reason reason[16] = {};
 };
 
-void ComputeBuiltinStates(const CompiledTenant& tenant, const RequestContext& ctx,
-                          BuiltinStates* out) noexcept;
+void ComputeBuiltinStates(const RequestContext& ctx, BuiltinStates* out) noexcept;
 
 enum class Verdict : uint8_t { kSatisfied = 0, kChallenge, kUnsatisfiable };
 
@@ -58,17 +57,9 @@ class GrantResolver {
   // false when the pending buffer is full.
   bool Collect(const CompiledPolicy& policy, uint32_t policy_index) noexcept;
 
-  // Merges identical groups (the first policy by id keeps them) and orders
-  // the groups into out->requirements: alternatives in prompt order (D11),
-  // groups by their alternatives, lexicographically. Returns false when they
-  // do not fit in Decision::kMaxRequirements.
+  // Dedupes and orders the collected groups into out->requirements (D11).
+  // Returns false when they do not fit in Decision::kMaxRequirements.
   bool Assemble(Decision* out) noexcept;
-
-  // For a block by an unsatisfiable policy: lists the controls that cannot
-  // be met (where = kNone) in prompt order, one group each for AND, one
-  // group of alternatives for OR (D10: the block names the unmet controls).
-  void ListUnsatisfiable(const CompiledPolicy& policy, uint32_t policy_index,
-                         Decision* out) noexcept;
 
  private:
   AtomState Atom(const GrantAtom& atom, Reason* reason) noexcept;

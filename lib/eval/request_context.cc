@@ -1,94 +1,49 @@
 #include "lib/eval/request_context.h"
 
-#include "crossgate/policy/v1/authentication_strength.pb.h"
-
 namespace crossgate {
-namespace {
-
-namespace pb = ::crossgate::policy::v1;
-
-constexpr uint32_t M(pb::AuthenticationMethodMode m) {
-  return uint32_t{1} << static_cast<int>(m);
-}
-
-}  // namespace
-
-uint32_t ResourceTenantMethods() {
-  return M(pb::AUTHENTICATION_METHOD_MODE_PASSWORD) |
-         M(pb::AUTHENTICATION_METHOD_MODE_SMS) |
-         M(pb::AUTHENTICATION_METHOD_MODE_VOICE) |
-         M(pb::AUTHENTICATION_METHOD_MODE_MICROSOFT_AUTHENTICATOR_PUSH) |
-         M(pb::AUTHENTICATION_METHOD_MODE_SOFTWARE_OATH);
-}
 
 RequestContext MakeRequestContext(const Request& request,
                                   const InboundTrust& trust) noexcept {
   RequestContext c;
   c.request = &request;
+  const IdentitySource source = request.identity_source;
+  // D3 / spec 5.5: non-Entra identities have no home tenant to trust.
+  c.non_entra = source != IdentitySource::kUnspecified &&
+                source != IdentitySource::kEntra;
+  c.workload = request.principal_kind == PrincipalKind::kServicePrincipal;
   c.legacy = request.client_app == ClientApp::kExchangeActiveSync ||
              request.client_app == ClientApp::kOther;
   c.device_code =
       request.authentication_flow == AuthenticationFlow::kDeviceCodeFlow;
-  if (request.principal_kind == PrincipalKind::kServicePrincipal) {
-    c.claims = ClaimContext::kServicePrincipal;
-    c.workload = true;
-    c.device = request.device;
-    return c;
-  }
-  const IdentitySource source = request.identity_source;
-  const bool entra = source == IdentitySource::kUnspecified ||
-                     source == IdentitySource::kEntra;
-  // A user from another Entra tenant is the cross-tenant case (spec 2.9,
-  // D3); guest type bits alone (e.g. internalGuest) keep the claims the
-  // resource tenant's own.
+
   const bool other_home = !request.home_tenant_id.is_zero() &&
                           request.home_tenant_id != request.resource_tenant_id;
   uint32_t types = request.external_user_types;
-  const Claims& cl = request.claims;
-  auto from_home = [](ClaimOrigin o) {
-    return o == ClaimOrigin::kHomeTenant || o == ClaimOrigin::kUnspecified;
-  };
-  if (!entra) {
-    c.claims = ClaimContext::kNonEntraExternal;  // no trust: R does their MFA
-  } else if (other_home) {
-    c.claims = (types & kB2bDirectConnectUser) ? ClaimContext::kEntraDirectConnect
-                                               : ClaimContext::kEntraCollaboration;
+  // internalGuest credentials live in the resource tenant: no translation.
+  c.external = !c.workload && (other_home || (types & ~uint32_t{kInternalGuest}) != 0);
+  if (c.external && !c.non_entra) {
     c.trust = trust;
     types |= trust.extra_user_types;  // D4
   }
-  c.external = c.claims != ClaimContext::kMember;
-  c.direct_connect = c.claims == ClaimContext::kEntraDirectConnect;
-  c.non_entra = c.claims == ClaimContext::kNonEntraExternal;
-  c.external_types = types;
-  c.guest_or_external = types != 0 || c.external;
-  c.mfa_from_home = c.external && from_home(cl.mfa_origin);
-  c.device_from_home = c.external && from_home(cl.device_origin);
+  // An external principal the caller did not classify reads as
+  // otherExternalUser ("everyone else who isn't an internal member").
+  if (c.external && types == 0) types = kOtherExternalUser;
+  c.external_types = c.workload ? 0 : types;
+  c.direct_connect = (types & kB2bDirectConnectUser) != 0;
 
-  switch (c.claims) {
-    case ClaimContext::kMember:
-      c.usable_methods = cl.authentication_methods;
-      c.device = request.device;
-      break;
-    case ClaimContext::kEntraCollaboration:
-      // 6.4: MFA done in R counts with the resource column; home methods
-      // only through MFA trust.
-      c.usable_methods = cl.mfa_origin == ClaimOrigin::kResourceTenant
-                             ? cl.authentication_methods & ResourceTenantMethods()
-                             : (c.trust.mfa_accepted ? cl.authentication_methods : 0);
-      break;
-    case ClaimContext::kEntraDirectConnect:
-      c.usable_methods =
-          c.mfa_from_home && c.trust.mfa_accepted ? cl.authentication_methods : 0;
-      break;
-    default:
-      break;  // 6.4: strengths are for Entra identities only
-  }
-  if (c.claims == ClaimContext::kEntraCollaboration ||
-      c.claims == ClaimContext::kEntraDirectConnect) {
-    // D12: a guest's device is visible only with device-claim trust.
-    if (c.trust.compliant_device_accepted || c.trust.hybrid_joined_device_accepted) {
-      c.device = request.device;
-    }
+  auto from_home = [&](ClaimOrigin origin) {
+    if (!c.external) return false;  // a member's home is the resource tenant
+    return origin == ClaimOrigin::kHomeTenant ||
+           origin == ClaimOrigin::kUnspecified;
+  };
+  c.mfa_from_home = from_home(request.claims.mfa_origin);
+  c.device_from_home = from_home(request.claims.device_origin);
+
+  // D12: a guest's device is visible only with device-claim trust.
+  c.device = request.device;
+  if (c.external && !c.trust.compliant_device_accepted &&
+      !c.trust.hybrid_joined_device_accepted) {
+    c.device = nullptr;
   }
   return c;
 }

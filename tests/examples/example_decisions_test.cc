@@ -2,12 +2,6 @@
 // engine against the example tenants, gives the decision examples/requests/
 // expected.json states. The expectations were derived by hand from the spec
 // and decisions.md, not recorded from the engine.
-//
-// kAwaitingIntegration lists the requests whose expectation needs a part of
-// the engine that is not wired into CompilePolicySet/Evaluate yet. They are
-// checked strictly the other way round (like a strict xfail): once such a
-// request matches, the test fails until its entry is removed, so the list
-// only shrinks.
 
 #include <fstream>
 #include <iterator>
@@ -163,38 +157,6 @@ std::string DescribeExpected(const google::protobuf::Struct& expected) {
   return absl::StrJoin(parts, " ");
 }
 
-struct Awaiting {
-  const char* file;
-  const char* needs;
-};
-constexpr Awaiting kAwaitingIntegration[] = {
-    // The D18 app-set table (CA401 excludes Office365; until it expands,
-    // the exclusion removes nothing and CA401 blocks every guest).
-    {"guest-fabrikam-trusted.json", "app sets in CompilePolicySet"},
-    {"guest-fabrikam-needs-terms.json", "app sets in CompilePolicySet"},
-    {"guest-unconfigured-tenant.json", "app sets in CompilePolicySet"},
-    {"mto-member-tailspin.json", "app sets in CompilePolicySet"},
-    {"email-otp-guest.json", "app sets in CompilePolicySet"},
-    // lib/device_filter behind lib/compile/device_filter_adapter (CA103's
-    // SAW exclusion).
-    {"saw-admin-azure.json", "device filters in CompilePolicySet"},
-    // The cross-tenant stage (lib/cross_tenant) in Evaluate.
-    {"guest-fabrikam-outbound-blocked.json", "cross-tenant stage in Evaluate"},
-    {"guest-litware-finance-portal.json", "cross-tenant stage in Evaluate"},
-    {"directconnect-fabrikam-not-enabled.json",
-     "cross-tenant stage in Evaluate"},
-    // Tenant restrictions v2 in Evaluate.
-    {"tenant-restrictions-northwind-blocked.json",
-     "tenant restrictions stage in Evaluate"},
-};
-
-const Awaiting* FindAwaiting(const std::string& file) {
-  for (const Awaiting& a : kAwaitingIntegration) {
-    if (file == a.file) return &a;
-  }
-  return nullptr;
-}
-
 TEST(ExampleDecisionsTest, EngineMatchesHandDerivedExpectations) {
   std::shared_ptr<const CompiledPolicySet> set = CompileExamples();
   ASSERT_NE(set, nullptr);
@@ -220,17 +182,11 @@ TEST(ExampleDecisionsTest, EngineMatchesHandDerivedExpectations) {
     const auto& exp = fields.at("expected").struct_value();
     std::string got = Describe(*set, decision, exp);
     std::string want = DescribeExpected(exp);
-    if (const Awaiting* awaiting = FindAwaiting(file)) {
-      EXPECT_NE(got, want) << file << " now matches its expectation: remove "
-                           << "it from kAwaitingIntegration (it waited for "
-                           << awaiting->needs << ")";
-      continue;
-    }
     EXPECT_EQ(got, want) << file << ": " << fields.at("why").string_value()
                          << "\n  reason: " << ReasonName(decision.reason);
     ++checked;
   }
-  EXPECT_EQ(checked + std::size(kAwaitingIntegration), 37u);
+  EXPECT_EQ(checked, 37);
 }
 
 }  // namespace
