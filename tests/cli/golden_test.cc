@@ -6,6 +6,7 @@
 //   CROSSGATE_UPDATE_GOLDENS=1 build/bin/cli_tests --gtest_filter='Golden*'
 // and review the diff.
 
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,9 @@ struct GoldenCase {
   const char* name;
   std::vector<std::string> args;
 };
+
+// gtest prints a failing parameter with this instead of its bytes.
+void PrintTo(const GoldenCase& c, std::ostream* os) { *os << c.name; }
 
 std::string Transcript(const std::vector<std::string>& args,
                        const RunResult& r) {
