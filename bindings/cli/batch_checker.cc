@@ -13,7 +13,8 @@ absl::Status CheckTenantKnown(const crossgate::Request& request,
     return absl::OkStatus();
   }
   return absl::NotFoundError(absl::StrCat(
-      where, ": resourceTenantId ", crossgate::FormatGuid(request.resource_tenant_id),
+      where, ": resourceTenantId ",
+      crossgate::FormatGuid(request.resource_tenant_id),
       " is not a loaded tenant (loaded: ", policies.TenantList(), ")"));
 }
 
@@ -33,9 +34,10 @@ absl::StatusOr<crossgate::Outcome> BatchChecker::ProcessLine(
                               absl::StrCat(source, ":", line_number));
   }
   if (!status.ok()) {
-    absl::StrAppend(out, "{\"status\":\"error\",\"outcome\":\"block\",\"line\":",
-                    line_number, ",\"error\":",
-                    crossgate::JsonQuote(status.message()), "}\n");
+    absl::StrAppend(
+        out,
+        "{\"status\":\"error\",\"outcome\":\"block\",\"line\":", line_number,
+        ",\"error\":", crossgate::JsonQuote(status.message()), "}\n");
     return status;
   }
   crossgate::Evaluate(*policies_.set, parsed_.request(), options_, scratch_,

@@ -11,9 +11,9 @@ namespace ct = crossgate::cross_tenant;
 
 namespace {
 
-const crossgate::CompiledTenant* FindOther(const crossgate::CompiledPolicySet& set,
-                                           const crossgate::Guid& id,
-                                           const crossgate::Guid& resource) {
+const crossgate::CompiledTenant* FindOther(
+    const crossgate::CompiledPolicySet& set, const crossgate::Guid& id,
+    const crossgate::Guid& resource) {
   if (id.is_zero() || id == resource) return nullptr;
   const int32_t index = set.FindTenant(id);
   return index < 0 ? nullptr : &set.tenant(static_cast<uint32_t>(index));
@@ -50,19 +50,19 @@ CrossTenantView ViewCrossTenant(const Policies& policies,
       request.tenant_restrictions_signal
           ? FindOther(set, request.tenant_restrictions_tenant_id, r)
           : nullptr;
-  ct::EvaluateCrossTenant(*tenant.cross_tenant,
-                          home ? home->cross_tenant.get() : nullptr,
-                          restricting ? restricting->cross_tenant.get() : nullptr,
-                          request, &view.result);
+  ct::EvaluateCrossTenant(
+      *tenant.cross_tenant, home ? home->cross_tenant.get() : nullptr,
+      restricting ? restricting->cross_tenant.get() : nullptr, request,
+      &view.result);
   view.summary = ct::FormatCrossTenantResult(view.result);
   const ct::CrossTenantResult& x = view.result;
   const std::string rid = crossgate::FormatGuid(r);
   const std::string hid = crossgate::FormatGuid(h);
   if (x.tenant_restrictions_evaluated) {
     const crossgate::Guid& t = request.tenant_restrictions_tenant_id;
-    view.consulted.push_back(absl::StrCat("tenantRestrictions of restricting tenant ",
-                                          crossgate::FormatGuid(t), " ",
-                                          Entry(policies, t, r)));
+    view.consulted.push_back(
+        absl::StrCat("tenantRestrictions of restricting tenant ",
+                     crossgate::FormatGuid(t), " ", Entry(policies, t, r)));
   }
   auto add_pair = [&](const char* inbound, const char* outbound) {
     view.consulted.push_back(absl::StrCat(inbound, " of resource tenant ", rid,
@@ -71,9 +71,9 @@ CrossTenantView ViewCrossTenant(const Policies& policies,
       view.consulted.push_back(absl::StrCat(outbound, " of home tenant ", hid,
                                             " ", Entry(policies, h, r)));
     } else {
-      view.consulted.push_back(absl::StrCat(
-          outbound, " of home tenant ", hid,
-          ": not evaluated (home tenant not loaded, D2)"));
+      view.consulted.push_back(
+          absl::StrCat(outbound, " of home tenant ", hid,
+                       ": not evaluated (home tenant not loaded, D2)"));
     }
   };
   using K = ct::B2bAccessKind;

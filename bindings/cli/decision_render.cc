@@ -17,8 +17,8 @@ namespace crossgate_cli {
 using crossgate::Decision;
 using crossgate::Outcome;
 
-std::string DecisionJsonWriter::Render(const Decision& decision,
-                                       const crossgate::CompiledPolicySet& set) {
+std::string DecisionJsonWriter::Render(
+    const Decision& decision, const crossgate::CompiledPolicySet& set) {
   crossgate_decision out;
   crossgate_decision_init(&out, sizeof(out));
   results_.resize(decision.policy_results.size());
@@ -46,10 +46,10 @@ std::string RequirementLabel(const crossgate::Requirement& r,
 
 namespace {
 
-std::string PolicyName(const crossgate::CompiledPolicySet& set,
-                       int64_t index) {
+std::string PolicyName(const crossgate::CompiledPolicySet& set, int64_t index) {
   if (index < 0 || index >= set.policy_count()) return "(none)";
-  absl::string_view name = set.policy_display_name(static_cast<uint32_t>(index));
+  absl::string_view name =
+      set.policy_display_name(static_cast<uint32_t>(index));
   return std::string(name.empty() ? set.policy_id(static_cast<uint32_t>(index))
                                   : name);
 }
@@ -91,7 +91,8 @@ std::string SessionSummary(const crossgate::SessionOutcome& s) {
     case S::CloudAppSecurity::kNotSet:
       break;
   }
-  if (s.disable_resilience_defaults) parts.push_back("disableResilienceDefaults");
+  if (s.disable_resilience_defaults)
+    parts.push_back("disableResilienceDefaults");
   if (s.secure_sign_in_session) parts.push_back("secureSignInSession");
   if (s.continuous_access_evaluation_strict) {
     parts.push_back("continuousAccessEvaluation strict");
@@ -107,8 +108,8 @@ std::string SessionSummary(const crossgate::SessionOutcome& s) {
 
 std::string DecisionReason(const Decision& d, const Policies& policies) {
   const crossgate::CompiledPolicySet& set = *policies.set;
-  const auto xtap =
-      static_cast<crossgate::cross_tenant::CrossTenantReason>(d.cross_tenant_reason);
+  const auto xtap = static_cast<crossgate::cross_tenant::CrossTenantReason>(
+      d.cross_tenant_reason);
   switch (d.outcome) {
     case Outcome::kAllow:
       return "every applying policy is satisfied";
@@ -117,8 +118,9 @@ std::string DecisionReason(const Decision& d, const Policies& policies) {
       for (int i = 0; i < d.requirement_count; ++i) {
         parts.push_back(RequirementLabel(d.requirements[i], set));
       }
-      return absl::StrCat(absl::StrJoin(parts, ", then "), " at ",
-                          crossgate::ChallengeLocationName(d.challenge_location));
+      return absl::StrCat(
+          absl::StrJoin(parts, ", then "), " at ",
+          crossgate::ChallengeLocationName(d.challenge_location));
     }
     case Outcome::kBlock:
       break;
@@ -130,14 +132,14 @@ std::string DecisionReason(const Decision& d, const Policies& policies) {
                         crossgate::cross_tenant::CrossTenantReasonName(xtap));
   }
   if (d.deciding_policy >= 0) {
-    return absl::StrCat("blocked by ", PolicyName(set, d.deciding_policy),
-                        " (", reason, ")");
+    return absl::StrCat("blocked by ", PolicyName(set, d.deciding_policy), " (",
+                        reason, ")");
   }
   return reason;
 }
 
 void PrintDecision(std::FILE* out, const Decision& d, const Policies& policies,
-                   bool color) {
+                   bool color, absl::string_view cross_tenant_detail) {
   const crossgate::CompiledPolicySet& set = *policies.set;
   const Color outcome_color = d.outcome == Outcome::kAllow   ? Color::kGreen
                               : d.outcome == Outcome::kBlock ? Color::kRed
@@ -149,23 +151,29 @@ void PrintDecision(std::FILE* out, const Decision& d, const Policies& policies,
   row("decision", Paint(OutcomeLabel(d.outcome), outcome_color, color));
   row("reason", DecisionReason(d, policies));
   row("stage", std::string(crossgate::StageName(d.stage)));
-  row("tenant", d.tenant_index >= 0
-                    ? std::string(set.tenant_id(static_cast<uint32_t>(d.tenant_index)))
-                    : std::string("(unknown)"));
+  row("tenant",
+      d.tenant_index >= 0
+          ? std::string(set.tenant_id(static_cast<uint32_t>(d.tenant_index)))
+          : std::string("(unknown)"));
   if (d.cross_tenant_reason != 0) {
     using crossgate::cross_tenant::CrossTenantReason;
     const auto xtap = static_cast<CrossTenantReason>(d.cross_tenant_reason);
     // The B2B checks ran (so D2 may have skipped the home side) unless the
     // stage found them not applicable.
-    const bool b2b = xtap != CrossTenantReason::kNotApplicableInternalUser &&
-                     xtap != CrossTenantReason::kNotApplicableNonEntraIdentity &&
-                     xtap != CrossTenantReason::kNotApplicableServiceProviderOnly &&
-                     xtap != CrossTenantReason::kNotApplicableWorkloadIdentity;
-    row("cross-tenant",
-        absl::StrCat(crossgate::cross_tenant::CrossTenantReasonName(xtap),
-                     b2b && !d.home_outbound_evaluated
-                         ? " (home outbound not evaluated)"
-                         : ""));
+    const bool b2b =
+        xtap != CrossTenantReason::kNotApplicableInternalUser &&
+        xtap != CrossTenantReason::kNotApplicableNonEntraIdentity &&
+        xtap != CrossTenantReason::kNotApplicableServiceProviderOnly &&
+        xtap != CrossTenantReason::kNotApplicableWorkloadIdentity;
+    if (b2b && !cross_tenant_detail.empty()) {
+      row("cross-tenant", std::string(cross_tenant_detail));
+    } else {
+      row("cross-tenant",
+          absl::StrCat(crossgate::cross_tenant::CrossTenantReasonName(xtap),
+                       b2b && !d.home_outbound_evaluated
+                           ? " (home outbound not evaluated)"
+                           : ""));
+    }
   }
   for (int i = 0; i < d.requirement_count; ++i) {
     const crossgate::Requirement& r = d.requirements[i];
@@ -189,7 +197,8 @@ void PrintDecision(std::FILE* out, const Decision& d, const Policies& policies,
     using R = crossgate::PolicyResult;
     if (p.result == R::kSuccess || p.result == R::kFailure) {
       applied.push_back(absl::StrCat(PolicyName(set, p.policy_index), " (",
-                                     crossgate::PolicyResultName(p.result), ")"));
+                                     crossgate::PolicyResultName(p.result),
+                                     ")"));
     } else if (p.result == R::kReportOnlySuccess ||
                p.result == R::kReportOnlyFailure ||
                p.result == R::kReportOnlyInterrupted) {
@@ -211,9 +220,12 @@ void PrintDecision(std::FILE* out, const Decision& d, const Policies& policies,
 
 int ExitCodeFor(const Decision& d) {
   switch (d.outcome) {
-    case Outcome::kAllow: return kExitAllow;
-    case Outcome::kChallenge: return kExitChallenge;
-    case Outcome::kBlock: return kExitBlock;
+    case Outcome::kAllow:
+      return kExitAllow;
+    case Outcome::kChallenge:
+      return kExitChallenge;
+    case Outcome::kBlock:
+      return kExitBlock;
   }
   return kExitBlock;
 }

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/string_view.h"
 #include "bindings/cli/policy_source.h"
 #include "crossgate/crossgate.h"
 #include "lib/eval/decision.h"
@@ -47,9 +48,12 @@ std::string RequirementLabel(const crossgate::Requirement& requirement,
 
 // The `check` block: decision, stage, reason, tenant, cross-tenant result,
 // requirements (one line each, with the policy asking), session controls and
-// the policies that applied.
+// the policies that applied. `cross_tenant_detail` (FormatCrossTenantResult,
+// may be empty) replaces the bare cross-tenant reason when the B2B checks
+// applied: whose setting, which entry, which half.
 void PrintDecision(std::FILE* out, const crossgate::Decision& decision,
-                   const Policies& policies, bool color);
+                   const Policies& policies, bool color,
+                   absl::string_view cross_tenant_detail = "");
 
 // The process exit code for a decision (verbs.h: allow 0, block 3,
 // challenge 4).

@@ -37,9 +37,9 @@ bool Covered(const RepeatedPtrField<std::string>& include,
 }
 
 bool HasGuests(const pb::Users& users, bool include) {
-  const pb::GuestsOrExternalUsers& g = include
-                                           ? users.include_guests_or_external_users()
-                                           : users.exclude_guests_or_external_users();
+  const pb::GuestsOrExternalUsers& g =
+      include ? users.include_guests_or_external_users()
+              : users.exclude_guests_or_external_users();
   for (int t : g.guest_or_external_user_types()) {
     if (t != pb::GUEST_OR_EXTERNAL_USER_TYPE_NONE &&
         t != pb::GUEST_OR_EXTERNAL_USER_TYPE_UNSPECIFIED) {
@@ -51,15 +51,16 @@ bool HasGuests(const pb::Users& users, bool include) {
 
 bool IncludesNoUsers(const pb::ConditionSet& c) {
   const pb::Users& u = c.users();
-  const bool only_none = !u.include_users().empty() &&
-                         std::all_of(u.include_users().begin(),
-                                     u.include_users().end(), [](const auto& s) {
-                                       return absl::EqualsIgnoreCase(s, "None");
-                                     });
+  const bool only_none =
+      !u.include_users().empty() &&
+      std::all_of(
+          u.include_users().begin(), u.include_users().end(),
+          [](const auto& s) { return absl::EqualsIgnoreCase(s, "None"); });
   const bool users = (!u.include_users().empty() && !only_none) ||
-                     !u.include_groups().empty() || !u.include_roles().empty() ||
-                     HasGuests(u, true);
-  const bool workloads = !c.client_applications().include_service_principals().empty();
+                     !u.include_groups().empty() ||
+                     !u.include_roles().empty() || HasGuests(u, true);
+  const bool workloads =
+      !c.client_applications().include_service_principals().empty();
   return !users && !workloads;
 }
 
@@ -89,7 +90,8 @@ class Linter {
 
   void Partners() {
     const pb::CrossTenantAccessPolicy& x = tenant_.cross_tenant_access_policy();
-    const pb::CrossTenantAccessSettings& d = x.default_configuration().settings();
+    const pb::CrossTenantAccessSettings& d =
+        x.default_configuration().settings();
     for (const pb::CrossTenantAccessPartner& partner : x.partners()) {
       if (SameAsDefault(partner, d)) {
         out_->push_back(LintFinding{
@@ -126,8 +128,7 @@ class Linter {
       Add("never-applies", "includeApplications is None");
     }
     const auto& flows = c.authentication_flows().transfer_methods();
-    if (!flows.empty() &&
-        std::all_of(flows.begin(), flows.end(), [](int m) {
+    if (!flows.empty() && std::all_of(flows.begin(), flows.end(), [](int m) {
           return m == pb::TRANSFER_METHOD_NONE;
         })) {
       Add("never-applies",
@@ -144,7 +145,8 @@ class Linter {
                !Contains(u.include_users(), "GuestsOrExternalUsers") &&
                !HasGuests(u, true)) {
       // Every kind of inclusion present is fully excluded.
-      const bool any = !u.include_users().empty() || !u.include_groups().empty() ||
+      const bool any = !u.include_users().empty() ||
+                       !u.include_groups().empty() ||
                        !u.include_roles().empty();
       const bool users_ok = u.include_users().empty() ||
                             Covered(u.include_users(), u.exclude_users());
@@ -168,7 +170,8 @@ class Linter {
       }
     }
     const pb::ClientApplications& sp = c.client_applications();
-    if (Covered(sp.include_service_principals(), sp.exclude_service_principals())) {
+    if (Covered(sp.include_service_principals(),
+                sp.exclude_service_principals())) {
       Add("exclusion-covers-inclusion",
           "every included service principal is also excluded");
     }
@@ -180,7 +183,8 @@ class Linter {
       }
       for (int i : pl.include_platforms()) {
         if (i == pb::DEVICE_PLATFORM_ALL ||
-            std::find(pl.exclude_platforms().begin(), pl.exclude_platforms().end(),
+            std::find(pl.exclude_platforms().begin(),
+                      pl.exclude_platforms().end(),
                       i) == pl.exclude_platforms().end()) {
           covered = false;
         }
@@ -208,8 +212,8 @@ class Linter {
       return;
     }
     const auto& controls = p.grant_controls().built_in_controls();
-    if (std::find(controls.begin(), controls.end(), pb::BUILT_IN_CONTROL_BLOCK) ==
-        controls.end()) {
+    if (std::find(controls.begin(), controls.end(),
+                  pb::BUILT_IN_CONTROL_BLOCK) == controls.end()) {
       return;
     }
     const pb::ConditionSet& c = p.conditions();
@@ -218,9 +222,10 @@ class Linter {
                            u.exclude_users().empty() &&
                            u.exclude_groups().empty() &&
                            u.exclude_roles().empty() && !HasGuests(u, false);
-    const bool all_apps = Contains(c.applications().include_applications(), "All") &&
-                          c.applications().exclude_applications().empty() &&
-                          !c.applications().has_application_filter();
+    const bool all_apps =
+        Contains(c.applications().include_applications(), "All") &&
+        c.applications().exclude_applications().empty() &&
+        !c.applications().has_application_filter();
     bool all_clients = true;
     for (int t : c.client_app_types()) {
       if (t != pb::CLIENT_APP_TYPE_ALL) all_clients = false;
@@ -239,8 +244,8 @@ class Linter {
                          c.insider_risk_levels().empty();
     const bool no_device = !c.devices().has_device_filter();
     const bool no_flow = c.authentication_flows().transfer_methods().empty();
-    if (all_users && all_apps && all_clients && all_platforms && all_locations &&
-        no_risk && no_device && no_flow) {
+    if (all_users && all_apps && all_clients && all_platforms &&
+        all_locations && no_risk && no_device && no_flow) {
       Add("report-only-blocks-everyone",
           "report-only policy blocks all users on all applications with no "
           "exclusion: switched on, it locks everyone out, emergency-access "
@@ -266,14 +271,17 @@ class Linter {
     return same(s.has_automatic_user_consent_settings(),
                 s.automatic_user_consent_settings(),
                 d.automatic_user_consent_settings()) &&
-           same(s.has_b2b_collaboration_inbound(), s.b2b_collaboration_inbound(),
-                d.b2b_collaboration_inbound()) &&
-           same(s.has_b2b_collaboration_outbound(), s.b2b_collaboration_outbound(),
+           same(s.has_b2b_collaboration_inbound(),
+                s.b2b_collaboration_inbound(), d.b2b_collaboration_inbound()) &&
+           same(s.has_b2b_collaboration_outbound(),
+                s.b2b_collaboration_outbound(),
                 d.b2b_collaboration_outbound()) &&
-           same(s.has_b2b_direct_connect_inbound(), s.b2b_direct_connect_inbound(),
+           same(s.has_b2b_direct_connect_inbound(),
+                s.b2b_direct_connect_inbound(),
                 d.b2b_direct_connect_inbound()) &&
            same(s.has_b2b_direct_connect_outbound(),
-                s.b2b_direct_connect_outbound(), d.b2b_direct_connect_outbound()) &&
+                s.b2b_direct_connect_outbound(),
+                d.b2b_direct_connect_outbound()) &&
            same(s.has_inbound_trust(), s.inbound_trust(), d.inbound_trust()) &&
            same(s.has_tenant_restrictions(), s.tenant_restrictions(),
                 d.tenant_restrictions());
@@ -324,7 +332,8 @@ std::vector<LintFinding> LintBundle(
   for (const pb::TenantPolicies& tenant : bundle.tenants()) {
     Linter linter(tenant, &out);
     for (const auto& policy : tenant.conditional_access_policies()) {
-      auto it = warnings.find(absl::StrCat(tenant.tenant_id(), "/", policy.id()));
+      auto it =
+          warnings.find(absl::StrCat(tenant.tenant_id(), "/", policy.id()));
       linter.Policy(policy, it == warnings.end() ? kNone : it->second);
     }
     linter.Partners();

@@ -23,8 +23,7 @@ constexpr Verb kVerbs[] = {
      "-p POLICIES [--json] REQUEST.json | -p POLICIES --batch REQUESTS.jsonl "
      "[--policy-results]",
      "decide one request (or one per JSONL line) and say why", RunCheck},
-    {"what-if",
-     "-p POLICIES [--json] [--graph] REQUEST.json",
+    {"what-if", "-p POLICIES [--json] [--graph] REQUEST.json",
      "every policy: applies or not and why, controls, cross-tenant settings",
      RunWhatIf},
     {"lint", "<policies...> [--json]",
@@ -47,11 +46,12 @@ void PrintUsage(std::FILE* out) {
     std::fprintf(out, "  %-8s %s\n           crossgate %s %s\n", verb.name,
                  verb.summary, verb.name, verb.usage);
   }
-  std::fprintf(out,
-               "\nPOLICIES: a bundle (crossgate compile), a Graph JSON export or "
-               "tenant document, or a tenant directory; -p repeats.\n"
-               "exit codes: 0 allow / ok, 1 error, 2 usage, 3 block, "
-               "4 challenge, 5 findings (lint, diff); see docs/cli.md\n");
+  std::fprintf(
+      out,
+      "\nPOLICIES: a bundle (crossgate compile), a Graph JSON export or "
+      "tenant document, or a tenant directory; -p repeats.\n"
+      "exit codes: 0 allow / ok, 1 error, 2 usage, 3 block, "
+      "4 challenge, 5 findings (lint, diff); see docs/cli.md\n");
 }
 
 }  // namespace

@@ -12,20 +12,29 @@ namespace {
 
 const char* BuiltInName(pb::BuiltInControl control) {
   switch (control) {
-    case pb::BUILT_IN_CONTROL_BLOCK: return "block";
-    case pb::BUILT_IN_CONTROL_MFA: return "mfa";
-    case pb::BUILT_IN_CONTROL_COMPLIANT_DEVICE: return "compliantDevice";
-    case pb::BUILT_IN_CONTROL_DOMAIN_JOINED_DEVICE: return "domainJoinedDevice";
-    case pb::BUILT_IN_CONTROL_APPROVED_APPLICATION: return "approvedApplication";
+    case pb::BUILT_IN_CONTROL_BLOCK:
+      return "block";
+    case pb::BUILT_IN_CONTROL_MFA:
+      return "mfa";
+    case pb::BUILT_IN_CONTROL_COMPLIANT_DEVICE:
+      return "compliantDevice";
+    case pb::BUILT_IN_CONTROL_DOMAIN_JOINED_DEVICE:
+      return "domainJoinedDevice";
+    case pb::BUILT_IN_CONTROL_APPROVED_APPLICATION:
+      return "approvedApplication";
     case pb::BUILT_IN_CONTROL_COMPLIANT_APPLICATION:
       return "compliantApplication";
-    case pb::BUILT_IN_CONTROL_PASSWORD_CHANGE: return "passwordChange";
-    case pb::BUILT_IN_CONTROL_RISK_REMEDIATION: return "riskRemediation";
-    default: return "unknown";
+    case pb::BUILT_IN_CONTROL_PASSWORD_CHANGE:
+      return "passwordChange";
+    case pb::BUILT_IN_CONTROL_RISK_REMEDIATION:
+      return "riskRemediation";
+    default:
+      return "unknown";
   }
 }
 
-std::string StrengthName(const std::string& id, const pb::TenantPolicies& tenant) {
+std::string StrengthName(const std::string& id,
+                         const pb::TenantPolicies& tenant) {
   for (const auto& s : tenant.authentication_strength_policies()) {
     if (s.id() == id) return s.display_name().empty() ? id : s.display_name();
   }
@@ -49,11 +58,14 @@ std::string Frequency(const pb::SessionControls::SignInFrequency& f) {
 
 const char* StateName(pb::PolicyState state) {
   switch (state) {
-    case pb::POLICY_STATE_ENABLED: return "enabled";
-    case pb::POLICY_STATE_DISABLED: return "disabled";
+    case pb::POLICY_STATE_ENABLED:
+      return "enabled";
+    case pb::POLICY_STATE_DISABLED:
+      return "disabled";
     case pb::POLICY_STATE_ENABLED_FOR_REPORTING_BUT_NOT_ENFORCED:
       return "enabledForReportingButNotEnforced";
-    default: return "unknown";
+    default:
+      return "unknown";
   }
 }
 
@@ -66,8 +78,9 @@ std::vector<std::string> GrantItems(const pb::ConditionalAccessPolicy& policy,
     items.push_back(BuiltInName(static_cast<pb::BuiltInControl>(c)));
   }
   if (!g.authentication_strength_id().empty()) {
-    items.push_back(absl::StrCat("authenticationStrength:",
-                                 StrengthName(g.authentication_strength_id(), tenant)));
+    items.push_back(
+        absl::StrCat("authenticationStrength:",
+                     StrengthName(g.authentication_strength_id(), tenant)));
   }
   for (const auto& t : g.terms_of_use()) {
     items.push_back(absl::StrCat("termsOfUse:", t));
@@ -91,20 +104,22 @@ std::string GrantText(const pb::ConditionalAccessPolicy& policy,
   return absl::StrJoin(items, absl::StrCat(" ", GrantOperator(policy), " "));
 }
 
-std::vector<std::string> SessionItems(const pb::ConditionalAccessPolicy& policy) {
+std::vector<std::string> SessionItems(
+    const pb::ConditionalAccessPolicy& policy) {
   std::vector<std::string> items;
   if (!policy.has_session_controls()) return items;
   const pb::SessionControls& s = policy.session_controls();
   if (s.sign_in_frequency().is_enabled()) {
-    items.push_back(absl::StrCat("signInFrequency ", Frequency(s.sign_in_frequency())));
+    items.push_back(
+        absl::StrCat("signInFrequency ", Frequency(s.sign_in_frequency())));
   }
   if (s.persistent_browser().is_enabled()) {
-    items.push_back(absl::StrCat(
-        "persistentBrowser ",
-        s.persistent_browser().mode() ==
-                pb::SessionControls::PersistentBrowser::MODE_ALWAYS
-            ? "always"
-            : "never"));
+    items.push_back(
+        absl::StrCat("persistentBrowser ",
+                     s.persistent_browser().mode() ==
+                             pb::SessionControls::PersistentBrowser::MODE_ALWAYS
+                         ? "always"
+                         : "never"));
   }
   if (s.application_enforced_restrictions().is_enabled()) {
     items.push_back("applicationEnforcedRestrictions");
@@ -123,9 +138,11 @@ std::vector<std::string> SessionItems(const pb::ConditionalAccessPolicy& policy)
     }
     items.push_back(absl::StrCat("cloudAppSecurity ", type));
   }
-  if (s.disable_resilience_defaults()) items.push_back("disableResilienceDefaults");
+  if (s.disable_resilience_defaults())
+    items.push_back("disableResilienceDefaults");
   switch (s.continuous_access_evaluation().mode()) {
-    case pb::SessionControls::ContinuousAccessEvaluation::MODE_STRICT_ENFORCEMENT:
+    case pb::SessionControls::ContinuousAccessEvaluation::
+        MODE_STRICT_ENFORCEMENT:
       items.push_back("continuousAccessEvaluation strictEnforcement");
       break;
     case pb::SessionControls::ContinuousAccessEvaluation::MODE_STRICT_LOCATION:
@@ -137,7 +154,8 @@ std::vector<std::string> SessionItems(const pb::ConditionalAccessPolicy& policy)
     default:
       break;
   }
-  if (s.secure_sign_in_session().is_enabled()) items.push_back("secureSignInSession");
+  if (s.secure_sign_in_session().is_enabled())
+    items.push_back("secureSignInSession");
   for (const auto& u : s.unsupported_controls()) {
     items.push_back(absl::StrCat(u, " (not evaluated)"));
   }

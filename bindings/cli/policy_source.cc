@@ -21,8 +21,8 @@ const pb::ConditionalAccessPolicy* Policies::FindPolicy(
     uint32_t policy_index) const {
   if (set == nullptr || policy_index >= set->policy_count()) return nullptr;
   const uint32_t tenant = set->policy_tenant(policy_index);
-  auto it = policy_by_key.find(absl::StrCat(set->tenant_id(tenant), "/",
-                                            set->policy_id(policy_index)));
+  auto it = policy_by_key.find(
+      absl::StrCat(set->tenant_id(tenant), "/", set->policy_id(policy_index)));
   return it == policy_by_key.end() ? nullptr : it->second;
 }
 
@@ -58,8 +58,8 @@ absl::StatusOr<std::unique_ptr<Policies>> LoadPolicies(
   auto bundle = crossgate::LoadPaths(paths, options, &out->issues);
   if (!bundle.ok()) return print_errors(bundle.status());
   out->bundle = *std::move(bundle);
-  auto set = crossgate::CompilePolicySet(out->bundle, crossgate::CompileOptions(),
-                                         &out->issues);
+  auto set = crossgate::CompilePolicySet(
+      out->bundle, crossgate::CompileOptions(), &out->issues);
   if (!set.ok()) return print_errors(set.status());
   out->set = *std::move(set);
   for (int t = 0; t < out->bundle.tenants_size(); ++t) {

@@ -29,9 +29,8 @@ absl::StatusOr<std::string> ReadWholeFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     const int err = errno;
-    std::string message =
-        absl::StrCat(path, ": cannot read: ",
-                     err != 0 ? std::strerror(err) : "cannot open");
+    std::string message = absl::StrCat(
+        path, ": cannot read: ", err != 0 ? std::strerror(err) : "cannot open");
     if (err == ENOENT) return absl::NotFoundError(message);
     if (err == EACCES) return absl::PermissionDeniedError(message);
     return absl::UnknownError(message);
@@ -40,8 +39,8 @@ absl::StatusOr<std::string> ReadWholeFile(const std::string& path) {
                    std::istreambuf_iterator<char>());
   if (in.bad()) {
     // A directory opens but cannot be read.
-    return absl::UnknownError(absl::StrCat(path, ": cannot read: ",
-                                           std::strerror(errno ? errno : EIO)));
+    return absl::UnknownError(absl::StrCat(
+        path, ": cannot read: ", std::strerror(errno ? errno : EIO)));
   }
   return text;
 }

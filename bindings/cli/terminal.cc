@@ -24,12 +24,23 @@ std::string Paint(absl::string_view text, Color color, bool enabled) {
   if (!enabled || color == Color::kNone) return std::string(text);
   const char* code = "";
   switch (color) {
-    case Color::kGreen: code = "32"; break;
-    case Color::kRed: code = "31"; break;
-    case Color::kYellow: code = "33"; break;
-    case Color::kBold: code = "1"; break;
-    case Color::kDim: code = "2"; break;
-    case Color::kNone: break;
+    case Color::kGreen:
+      code = "32";
+      break;
+    case Color::kRed:
+      code = "31";
+      break;
+    case Color::kYellow:
+      code = "33";
+      break;
+    case Color::kBold:
+      code = "1";
+      break;
+    case Color::kDim:
+      code = "2";
+      break;
+    case Color::kNone:
+      break;
   }
   return absl::StrCat("\033[", code, "m", text, "\033[0m");
 }

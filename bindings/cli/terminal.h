@@ -28,8 +28,7 @@ class Table {
  public:
   explicit Table(std::vector<std::string> header);
   // A row with as many cells as the header (missing cells are empty).
-  void AddRow(std::vector<std::string> cells,
-              std::vector<Color> colors = {});
+  void AddRow(std::vector<std::string> cells, std::vector<Color> colors = {});
   size_t rows() const { return rows_.size(); }
   // The last column is not padded. Two spaces between columns.
   void Print(std::FILE* out, bool color) const;

@@ -9,6 +9,7 @@
 
 #include <sys/stat.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -17,6 +18,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "bindings/cli/batch_checker.h"
+#include "bindings/cli/cross_tenant_view.h"
 #include "bindings/cli/decide_flags.h"
 #include "bindings/cli/decision_render.h"
 #include "bindings/cli/policy_source.h"
@@ -64,7 +66,8 @@ int CheckOne(const Policies& policies, const std::string& path, bool json) {
     DecisionJsonWriter writer;
     std::printf("%s\n", writer.Render(decision, *policies.set).c_str());
   } else {
-    PrintDecision(stdout, decision, policies, ShouldColor(stdout));
+    PrintDecision(stdout, decision, policies, ShouldColor(stdout),
+                  ViewCrossTenant(policies, parsed.request()).summary);
   }
   return ExitCodeFor(decision);
 }
@@ -80,8 +83,7 @@ class Progress {
     auto now = std::chrono::steady_clock::now();
     if (drawn_ && now - last_ < std::chrono::milliseconds(100)) return;
     last_ = now;
-    const double seconds =
-        std::chrono::duration<double>(now - start_).count();
+    const double seconds = std::chrono::duration<double>(now - start_).count();
     const double rate = seconds > 0 ? lines / seconds : 0;
     if (total_ > 0) {
       const int percent = static_cast<int>(100.0 * bytes / total_);
@@ -111,8 +113,8 @@ int CheckBatch(const Policies& policies, const std::string& path,
                bool policy_results) {
   std::FILE* in = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
   if (in == nullptr) {
-    std::fprintf(stderr, "crossgate check: %s: cannot read: %s\n",
-                 path.c_str(), std::strerror(errno));
+    std::fprintf(stderr, "crossgate check: %s: cannot read: %s\n", path.c_str(),
+                 std::strerror(errno));
     return kExitError;
   }
   struct stat st;

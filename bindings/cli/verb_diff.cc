@@ -32,12 +32,12 @@ namespace {
 // differently) and not display names (a rename is not a change).
 std::string DecisionKey(const crossgate::Decision& d,
                         const crossgate::CompiledPolicySet& set) {
-  std::string key = absl::StrCat(crossgate::OutcomeName(d.outcome), "|",
-                                 crossgate::StageName(d.stage), "|",
-                                 crossgate::ReasonName(d.reason), "|",
-                                 d.cross_tenant_reason, "|");
+  std::string key = absl::StrCat(
+      crossgate::OutcomeName(d.outcome), "|", crossgate::StageName(d.stage),
+      "|", crossgate::ReasonName(d.reason), "|", d.cross_tenant_reason, "|");
   if (d.deciding_policy >= 0) {
-    absl::StrAppend(&key, set.policy_id(static_cast<uint32_t>(d.deciding_policy)));
+    absl::StrAppend(&key,
+                    set.policy_id(static_cast<uint32_t>(d.deciding_policy)));
   }
   for (int i = 0; i < d.requirement_count; ++i) {
     const crossgate::Requirement& r = d.requirements[i];
@@ -82,17 +82,21 @@ int RunDiff(int argc, char** argv) {
     ok = false;
   }
   if (ok && requests.empty()) {
-    std::fprintf(stderr, "crossgate diff: --requests REQUESTS.jsonl is required\n");
+    std::fprintf(stderr,
+                 "crossgate diff: --requests REQUESTS.jsonl is required\n");
     ok = false;
   }
   if (!ok) {
-    std::fputs("usage: crossgate diff OLD NEW --requests REQUESTS.jsonl [--json]\n",
-               stderr);
+    std::fputs(
+        "usage: crossgate diff OLD NEW --requests REQUESTS.jsonl [--json]\n",
+        stderr);
     return kExitUsage;
   }
-  auto old_policies = LoadPolicies({flags.positional[0]}, flags.load_options, "diff");
+  auto old_policies =
+      LoadPolicies({flags.positional[0]}, flags.load_options, "diff");
   if (!old_policies.ok()) return kExitError;
-  auto new_policies = LoadPolicies({flags.positional[1]}, flags.load_options, "diff");
+  auto new_policies =
+      LoadPolicies({flags.positional[1]}, flags.load_options, "diff");
   if (!new_policies.ok()) return kExitError;
   auto text = ReadWholeFile(requests);
   if (!text.ok()) {
@@ -123,8 +127,10 @@ int RunDiff(int argc, char** argv) {
     absl::Status status = ParseRequestAt(reader, line, defaults, requests,
                                          line_number, &parsed, nullptr);
     if (status.ok() &&
-        (*old_policies)->set->FindTenant(parsed.request().resource_tenant_id) < 0 &&
-        (*new_policies)->set->FindTenant(parsed.request().resource_tenant_id) < 0) {
+        (*old_policies)->set->FindTenant(parsed.request().resource_tenant_id) <
+            0 &&
+        (*new_policies)->set->FindTenant(parsed.request().resource_tenant_id) <
+            0) {
       // Neither version decides this tenant, so its decision cannot change
       // (a mixed request file against one tenant's versions). Said below.
       if (skipped++ == 0) {
@@ -153,8 +159,10 @@ int RunDiff(int argc, char** argv) {
     ++changed;
     if (flags.json) {
       // Render one at a time: the writer reuses its buffer.
-      std::string old_json = writer.Render(sides[0].decision, *sides[0].policies->set);
-      std::string new_json = writer.Render(sides[1].decision, *sides[1].policies->set);
+      std::string old_json =
+          writer.Render(sides[0].decision, *sides[0].policies->set);
+      std::string new_json =
+          writer.Render(sides[1].decision, *sides[1].policies->set);
       std::printf("{\"line\":%d,\"old\":%s,\"new\":%s}\n", line_number,
                   old_json.c_str(), new_json.c_str());
     } else {

@@ -1,4 +1,5 @@
-// crossgate invite -p POLICIES [--tenant ID] [--inviter member|guest|application]
+// crossgate invite -p POLICIES [--tenant ID] [--inviter
+// member|guest|application]
 //                  [--inviter-role ROLE_TEMPLATE_ID]... [--invitee-tenant ID]
 //                  [--json] EMAIL
 //
@@ -33,7 +34,8 @@ int RunInvite(int argc, char** argv) {
   bool ok = flags.Parse("invite", argc, argv, [&](int n, char** args) -> int {
     std::string* target = nullptr;
     if (std::strcmp(args[0], "--tenant") == 0) target = &tenant_text;
-    if (std::strcmp(args[0], "--invitee-tenant") == 0) target = &invitee_tenant_text;
+    if (std::strcmp(args[0], "--invitee-tenant") == 0)
+      target = &invitee_tenant_text;
     if (std::strcmp(args[0], "--inviter") == 0) target = &inviter;
     const bool role = std::strcmp(args[0], "--inviter-role") == 0;
     if (target == nullptr && !role) return 0;
@@ -66,7 +68,8 @@ int RunInvite(int argc, char** argv) {
   for (const std::string& r : role_texts) {
     auto guid = crossgate::ParseGuid(r);
     if (!guid.has_value() && ok) {
-      std::fprintf(stderr, "crossgate invite: --inviter-role: not a GUID: \"%s\"\n",
+      std::fprintf(stderr,
+                   "crossgate invite: --inviter-role: not a GUID: \"%s\"\n",
                    r.c_str());
       ok = false;
     }
@@ -91,10 +94,11 @@ int RunInvite(int argc, char** argv) {
     ok = false;
   }
   if (!ok) {
-    std::fputs("usage: crossgate invite -p POLICIES [--tenant ID] "
-               "[--inviter member|guest|application] [--inviter-role ID]... "
-               "[--invitee-tenant ID] [--json] EMAIL\n",
-               stderr);
+    std::fputs(
+        "usage: crossgate invite -p POLICIES [--tenant ID] "
+        "[--inviter member|guest|application] [--inviter-role ID]... "
+        "[--invitee-tenant ID] [--json] EMAIL\n",
+        stderr);
     return kExitUsage;
   }
   who.roles = roles;

@@ -31,13 +31,15 @@ int RunLint(int argc, char** argv) {
     ok = false;
   }
   if (!ok) {
-    std::fputs("usage: crossgate lint <policies...> [--json] "
-               "[--allow-placeholders] [--strict-references]\n",
-               stderr);
+    std::fputs(
+        "usage: crossgate lint <policies...> [--json] "
+        "[--allow-placeholders] [--strict-references]\n",
+        stderr);
     return kExitUsage;
   }
   std::vector<crossgate::LoadIssue> issues;
-  auto bundle = crossgate::LoadPaths(flags.policies, flags.load_options, &issues);
+  auto bundle =
+      crossgate::LoadPaths(flags.policies, flags.load_options, &issues);
   if (!bundle.ok()) {
     for (const auto& issue : issues) {
       if (issue.is_error()) {
@@ -53,12 +55,12 @@ int RunLint(int argc, char** argv) {
     std::string out = "{\"findings\":[";
     for (size_t i = 0; i < findings.size(); ++i) {
       const LintFinding& f = findings[i];
-      absl::StrAppend(&out, i == 0 ? "" : ",", "{\"rule\":",
-                      crossgate::JsonQuote(f.rule), ",\"tenantId\":",
-                      crossgate::JsonQuote(f.tenant_id), ",\"id\":",
-                      crossgate::JsonQuote(f.object_id), ",\"displayName\":",
-                      crossgate::JsonQuote(f.object_name), ",\"message\":",
-                      crossgate::JsonQuote(f.message), "}");
+      absl::StrAppend(&out, i == 0 ? "" : ",",
+                      "{\"rule\":", crossgate::JsonQuote(f.rule),
+                      ",\"tenantId\":", crossgate::JsonQuote(f.tenant_id),
+                      ",\"id\":", crossgate::JsonQuote(f.object_id),
+                      ",\"displayName\":", crossgate::JsonQuote(f.object_name),
+                      ",\"message\":", crossgate::JsonQuote(f.message), "}");
     }
     absl::StrAppend(&out, "],\"count\":", findings.size(), "}");
     std::printf("%s\n", out.c_str());
@@ -68,10 +70,10 @@ int RunLint(int argc, char** argv) {
     const bool color = ShouldColor(stdout);
     Table table({"rule", "tenant", "policy / partner", "message"});
     for (const LintFinding& f : findings) {
-      table.AddRow({f.rule, f.tenant_id.substr(0, 8),
-                    f.object_name.empty() ? f.object_id : f.object_name,
-                    f.message},
-                   {Color::kYellow});
+      table.AddRow(
+          {f.rule, f.tenant_id.substr(0, 8),
+           f.object_name.empty() ? f.object_id : f.object_name, f.message},
+          {Color::kYellow});
     }
     table.Print(stdout, color);
     std::printf("%zu finding%s\n", findings.size(),

@@ -39,9 +39,12 @@ using crossgate::JsonQuote;
 
 const char* ShortState(crossgate::PolicyMode mode) {
   switch (mode) {
-    case crossgate::PolicyMode::kEnabled: return "on";
-    case crossgate::PolicyMode::kReportOnly: return "report-only";
-    case crossgate::PolicyMode::kDisabled: return "off";
+    case crossgate::PolicyMode::kEnabled:
+      return "on";
+    case crossgate::PolicyMode::kReportOnly:
+      return "report-only";
+    case crossgate::PolicyMode::kDisabled:
+      return "off";
   }
   return "?";
 }
@@ -62,8 +65,9 @@ void PrintHuman(const crossgate::Decision& d, const Policies& policies,
                 const pb::TenantPolicies* tenant) {
   const bool color = ShouldColor(stdout);
   const crossgate::CompiledPolicySet& set = *policies.set;
-  PrintDecision(stdout, d, policies, color);
-  std::printf("\ncross-tenant settings consulted\n  %s\n", xtap.summary.c_str());
+  PrintDecision(stdout, d, policies, color, xtap.summary);
+  std::printf("\ncross-tenant settings consulted\n  %s\n",
+              xtap.summary.c_str());
   for (const std::string& line : xtap.consulted) {
     std::printf("  - %s\n", line.c_str());
   }
@@ -97,13 +101,12 @@ void PrintHuman(const crossgate::Decision& d, const Policies& policies,
       }
       controls = absl::StrJoin(parts, "; ");
     }
-    table.AddRow({std::string(set.policy_display_name(p.policy_index)),
-                  ShortState(set.policy_mode(p.policy_index)),
-                  applies ? "yes" : "no",
-                  applies ? "" : std::string(crossgate::WhatIfReasonName(p.reason)),
-                  std::string(crossgate::PolicyResultName(p.result)), controls},
-                 {Color::kNone, Color::kNone,
-                  applies ? Color::kGreen : Color::kDim});
+    table.AddRow(
+        {std::string(set.policy_display_name(p.policy_index)),
+         ShortState(set.policy_mode(p.policy_index)), applies ? "yes" : "no",
+         applies ? "" : std::string(crossgate::WhatIfReasonName(p.reason)),
+         std::string(crossgate::PolicyResultName(p.result)), controls},
+        {Color::kNone, Color::kNone, applies ? Color::kGreen : Color::kDim});
   }
   table.Print(stdout, color);
 }
@@ -116,11 +119,12 @@ void PrintJson(const crossgate::Decision& d, const Policies& policies,
   DecisionJsonWriter writer;
   const auto& x = xtap.result;
   std::string out = absl::StrCat(
-      "{\"decision\":", writer.Render(d, set), ",\"crossTenant\":{\"allowed\":",
-      x.allowed ? "true" : "false", ",\"reason\":",
+      "{\"decision\":", writer.Render(d, set),
+      ",\"crossTenant\":{\"allowed\":", x.allowed ? "true" : "false",
+      ",\"reason\":",
       JsonQuote(crossgate::cross_tenant::CrossTenantReasonName(x.reason)),
-      ",\"summary\":", JsonQuote(xtap.summary),
-      ",\"homeOutboundEvaluated\":", x.home_outbound_evaluated ? "true" : "false",
+      ",\"summary\":", JsonQuote(xtap.summary), ",\"homeOutboundEvaluated\":",
+      x.home_outbound_evaluated ? "true" : "false",
       ",\"inboundTrust\":{\"isMfaAccepted\":",
       x.inbound_trust.mfa_accepted ? "true" : "false",
       ",\"isCompliantDeviceAccepted\":",
@@ -138,16 +142,19 @@ void PrintJson(const crossgate::Decision& d, const Policies& policies,
       op = GrantOperator(*rows[i].model);
     }
     absl::StrAppend(
-        &out, i == 0 ? "" : ",", "{\"id\":", JsonQuote(set.policy_id(p.policy_index)),
+        &out, i == 0 ? "" : ",",
+        "{\"id\":", JsonQuote(set.policy_id(p.policy_index)),
         ",\"displayName\":", JsonQuote(set.policy_display_name(p.policy_index)),
         ",\"state\":",
-        JsonQuote(rows[i].model ? StateName(rows[i].model->state()) : "unknown"),
+        JsonQuote(rows[i].model ? StateName(rows[i].model->state())
+                                : "unknown"),
         ",\"policyApplies\":", p.applies ? "true" : "false",
         ",\"analysisReasons\":",
         JsonQuote(p.applies ? "" : crossgate::WhatIfReasonName(p.reason)),
         ",\"result\":", JsonQuote(crossgate::PolicyResultName(p.result)),
-        ",\"grantOperator\":", JsonQuote(op), ",\"grantControls\":",
-        JsonList(grant), ",\"sessionControls\":", JsonList(session), "}");
+        ",\"grantOperator\":", JsonQuote(op),
+        ",\"grantControls\":", JsonList(grant),
+        ",\"sessionControls\":", JsonList(session), "}");
   }
   absl::StrAppend(&out, "],\"notes\":", JsonList(notes), "}");
   std::printf("%s\n", out.c_str());
@@ -172,9 +179,10 @@ int RunWhatIf(int argc, char** argv) {
     ok = false;
   }
   if (!ok) {
-    std::fputs("usage: crossgate what-if -p POLICIES [--json] [--graph] "
-               "REQUEST.json\n",
-               stderr);
+    std::fputs(
+        "usage: crossgate what-if -p POLICIES [--json] [--graph] "
+        "REQUEST.json\n",
+        stderr);
     return kExitUsage;
   }
   auto loaded = LoadPolicies(flags.policies, flags.load_options, "what-if");

@@ -79,8 +79,10 @@ inline RunResult RunCli(const std::vector<std::string>& args,
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, 0, options.stdin_path.c_str(),
                                    O_RDONLY, 0);
-  posix_spawn_file_actions_adddup2(&actions, options.stdout_tty ? slave : out_fd, 1);
-  posix_spawn_file_actions_adddup2(&actions, options.stderr_tty ? slave : err_fd, 2);
+  posix_spawn_file_actions_adddup2(&actions,
+                                   options.stdout_tty ? slave : out_fd, 1);
+  posix_spawn_file_actions_adddup2(&actions,
+                                   options.stderr_tty ? slave : err_fd, 2);
   posix_spawn_file_actions_addchdir_np(&actions, SourceDir().c_str());
   std::vector<std::string> argv_s = {CliPath()};
   argv_s.insert(argv_s.end(), args.begin(), args.end());
@@ -91,7 +93,8 @@ inline RunResult RunCli(const std::vector<std::string>& args,
   std::vector<std::string> env_s;
   for (char** e = environ; *e != nullptr; ++e) {
     std::string entry = *e;
-    if (entry.rfind("NO_COLOR=", 0) == 0 || entry.rfind("TERM=", 0) == 0) continue;
+    if (entry.rfind("NO_COLOR=", 0) == 0 || entry.rfind("TERM=", 0) == 0)
+      continue;
     env_s.push_back(entry);
   }
   env_s.push_back("TERM=xterm");
@@ -100,8 +103,8 @@ inline RunResult RunCli(const std::vector<std::string>& args,
   for (auto& e : env_s) envp.push_back(e.data());
   envp.push_back(nullptr);
   pid_t pid;
-  const int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(),
-                             envp.data());
+  const int rc =
+      posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
   if (rc != 0) {
     ADD_FAILURE() << "cannot run " << argv[0];
@@ -117,12 +120,14 @@ inline RunResult RunCli(const std::vector<std::string>& args,
   }
   int status = 0;
   waitpid(pid, &status, 0);
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  result.exit_code =
+      WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   close(out_fd);
   close(err_fd);
   result.out = options.stdout_tty ? tty_text : ReadFile(out_template);
-  result.err = options.stderr_tty && !options.stdout_tty ? tty_text
-                                                         : ReadFile(err_template);
+  result.err = options.stderr_tty && !options.stdout_tty
+                   ? tty_text
+                   : ReadFile(err_template);
   unlink(out_template);
   unlink(err_template);
   return result;

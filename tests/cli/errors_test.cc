@@ -19,9 +19,11 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::StartsWith;
 
-const std::vector<std::string> kContoso = {"-p", "examples/policies/contoso.json"};
+const std::vector<std::string> kContoso = {"-p",
+                                           "examples/policies/contoso.json"};
 const std::vector<std::string> kAll = {
-    "-p", "examples/policies/contoso.json", "-p", "examples/policies/fabrikam.json",
+    "-p", "examples/policies/contoso.json",
+    "-p", "examples/policies/fabrikam.json",
     "-p", "examples/policies/northwind.json"};
 
 std::vector<std::string> Args(std::vector<std::string> head,
@@ -35,7 +37,8 @@ std::vector<std::string> Args(std::vector<std::string> head,
 // A scratch file, removed when the test ends.
 class TempFile {
  public:
-  explicit TempFile(const std::string& text, const std::string& suffix = ".json") {
+  explicit TempFile(const std::string& text,
+                    const std::string& suffix = ".json") {
     char name[] = "/tmp/crossgate_cli_test_XXXXXX";
     int fd = mkstemp(name);
     close(fd);
@@ -77,7 +80,8 @@ TEST(CliErrors, MissingRequestFile) {
 TEST(CliErrors, RequestPathIsADirectory) {
   RunResult r = RunCli(Args({"what-if"}, kContoso, {"examples"}));
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(r.err, "crossgate what-if: examples: cannot read: Is a directory\n");
+  EXPECT_EQ(r.err,
+            "crossgate what-if: examples: cannot read: Is a directory\n");
 }
 
 TEST(CliErrors, MissingBatchFile) {
@@ -89,9 +93,9 @@ TEST(CliErrors, MissingBatchFile) {
 }
 
 TEST(CliErrors, MissingRequestsForDiff) {
-  RunResult r = RunCli({"diff", "examples/policies/contoso.json",
-                        "examples/policies/contoso.json", "--requests",
-                        "no/such.jsonl"});
+  RunResult r =
+      RunCli({"diff", "examples/policies/contoso.json",
+              "examples/policies/contoso.json", "--requests", "no/such.jsonl"});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.err,
             "crossgate diff: no/such.jsonl: cannot read: No such file or "
@@ -125,8 +129,9 @@ TEST(CliErrors, BadJsonNamesLineAndColumn) {
       "    \"userId\": \"047258de-d058-5e2f-8647-079ceb305924\",,\n  }\n}\n");
   RunResult r = RunCli(Args({"check"}, kContoso, {f.path()}));
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(r.err, absl::StrCat("crossgate check: ", f.path(),
-                                ":3:54: invalid JSON: Expected an object key or }.\n"));
+  EXPECT_EQ(r.err, absl::StrCat(
+                       "crossgate check: ", f.path(),
+                       ":3:54: invalid JSON: Expected an object key or }.\n"));
 }
 
 TEST(CliErrors, BadJsonMissingColon) {
@@ -134,17 +139,19 @@ TEST(CliErrors, BadJsonMissingColon) {
   RunResult r = RunCli(Args({"what-if"}, kContoso, {f.path()}));
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.err,
-            absl::StrCat("crossgate what-if: ", f.path(),
-                         ":1:30: invalid JSON: Expected : between key:value pair.\n"));
+            absl::StrCat(
+                "crossgate what-if: ", f.path(),
+                ":1:30: invalid JSON: Expected : between key:value pair.\n"));
 }
 
 TEST(CliErrors, TruncatedJsonPointsAtTheEnd) {
   TempFile f("{\n  \"signInIdentity\":\n");
   RunResult r = RunCli(Args({"check"}, kContoso, {f.path()}));
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(r.err, absl::StrCat("crossgate check: ", f.path(),
-                                ":2:20: invalid JSON: Unexpected end of string. "
-                                "Expected a value.\n"));
+  EXPECT_EQ(r.err,
+            absl::StrCat("crossgate check: ", f.path(),
+                         ":2:20: invalid JSON: Unexpected end of string. "
+                         "Expected a value.\n"));
 }
 
 TEST(CliErrors, DuplicateKey) {
@@ -156,7 +163,8 @@ TEST(CliErrors, DuplicateKey) {
 }
 
 TEST(CliErrors, BatchBadJsonLineKeepsGoingAndFailsClosed) {
-  std::string good = ReadFile(SourceDir() + "/examples/requests/requests.jsonl");
+  std::string good =
+      ReadFile(SourceDir() + "/examples/requests/requests.jsonl");
   good = good.substr(0, good.find('\n') + 1);  // first request
   TempFile f(absl::StrCat(good, "{\"signInIdentity\": tru}\n", good), ".jsonl");
   RunResult r = RunCli(Args({"check"}, kContoso, {"--batch", f.path()}));
@@ -167,21 +175,24 @@ TEST(CliErrors, BatchBadJsonLineKeepsGoingAndFailsClosed) {
   // Three lines out, the middle one an error object that blocks.
   std::vector<std::string> lines;
   size_t start = 0;
-  for (size_t nl; (nl = r.out.find('\n', start)) != std::string::npos; start = nl + 1) {
+  for (size_t nl; (nl = r.out.find('\n', start)) != std::string::npos;
+       start = nl + 1) {
     lines.push_back(r.out.substr(start, nl - start));
   }
   ASSERT_EQ(lines.size(), 3u) << r.out;
   EXPECT_THAT(lines[0], StartsWith("{\"status\":\"ok\""));
-  EXPECT_EQ(lines[1], absl::StrCat("{\"status\":\"error\",\"outcome\":\"block\","
-                                   "\"line\":2,\"error\":\"",
-                                   message, "\"}"));
+  EXPECT_EQ(lines[1],
+            absl::StrCat("{\"status\":\"error\",\"outcome\":\"block\","
+                         "\"line\":2,\"error\":\"",
+                         message, "\"}"));
   EXPECT_THAT(lines[2], StartsWith("{\"status\":\"ok\""));
 }
 
 TEST(CliErrors, DiffBadJsonLine) {
   TempFile f("\n\n  {\"a\": }\n", ".jsonl");
-  RunResult r = RunCli({"diff", "examples/policies/contoso.json",
-                        "examples/policies/contoso.json", "--requests", f.path()});
+  RunResult r =
+      RunCli({"diff", "examples/policies/contoso.json",
+              "examples/policies/contoso.json", "--requests", f.path()});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.err, absl::StrCat("crossgate diff: ", f.path(),
                                 ":3:9: invalid JSON: Unexpected token.\n"));
@@ -195,20 +206,22 @@ TEST(CliErrors, UnknownResourceTenant) {
                      "11111111-2222-4333-8444-555555555555"));
   RunResult r = RunCli(Args({"check"}, kAll, {f.path()}));
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(r.err,
-            absl::StrCat("crossgate check: ", f.path(),
-                         ": resourceTenantId 11111111-2222-4333-8444-555555555555 "
-                         "is not a loaded tenant (loaded: "
-                         "26df84dc-8579-5daa-b6a2-459e1120abd7, "
-                         "219f69be-e8d7-5edf-a220-078f91bdaa42, "
-                         "4468c3c6-933e-55a3-b192-874c458eecb2)\n"));
+  EXPECT_EQ(
+      r.err,
+      absl::StrCat("crossgate check: ", f.path(),
+                   ": resourceTenantId 11111111-2222-4333-8444-555555555555 "
+                   "is not a loaded tenant (loaded: "
+                   "26df84dc-8579-5daa-b6a2-459e1120abd7, "
+                   "219f69be-e8d7-5edf-a220-078f91bdaa42, "
+                   "4468c3c6-933e-55a3-b192-874c458eecb2)\n"));
   EXPECT_EQ(r.out, "");
 }
 
 TEST(CliErrors, UnknownResourceTenantInBatch) {
-  std::string line = Replace(
-      ReadFile(SourceDir() + "/examples/tour/admin-travelling.json"),
-      "26df84dc-8579-5daa-b6a2-459e1120abd7", "11111111-2222-4333-8444-555555555555");
+  std::string line =
+      Replace(ReadFile(SourceDir() + "/examples/tour/admin-travelling.json"),
+              "26df84dc-8579-5daa-b6a2-459e1120abd7",
+              "11111111-2222-4333-8444-555555555555");
   for (char& c : line) {
     if (c == '\n') c = ' ';
   }
@@ -232,13 +245,14 @@ TEST(CliErrors, NoResourceTenantWithSeveralLoaded) {
 }
 
 TEST(CliErrors, InviteUnknownTenant) {
-  RunResult r = RunCli({"invite", "-p", "examples/policies/contoso.json",
-                        "--tenant", "11111111-2222-4333-8444-555555555555",
-                        "a@b.example"});
+  RunResult r =
+      RunCli({"invite", "-p", "examples/policies/contoso.json", "--tenant",
+              "11111111-2222-4333-8444-555555555555", "a@b.example"});
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(r.err,
-            "crossgate invite: --tenant 11111111-2222-4333-8444-555555555555 is "
-            "not a loaded tenant (loaded: 26df84dc-8579-5daa-b6a2-459e1120abd7)\n");
+  EXPECT_EQ(
+      r.err,
+      "crossgate invite: --tenant 11111111-2222-4333-8444-555555555555 is "
+      "not a loaded tenant (loaded: 26df84dc-8579-5daa-b6a2-459e1120abd7)\n");
 }
 
 TEST(CliErrors, InviteNeedsTenantWhenSeveralLoaded) {
@@ -254,14 +268,15 @@ TEST(CliErrors, UnknownEnumValue) {
   TempFile f(Replace(MemberRequest(), "\"browser\"", "\"desktop\""));
   RunResult r = RunCli(Args({"check"}, kContoso, {f.path()}));
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(r.err, absl::StrCat("crossgate check: ", f.path(),
-                                ": signInConditions.clientAppType: unknown value "
-                                "\"desktop\"\n"));
+  EXPECT_EQ(r.err,
+            absl::StrCat("crossgate check: ", f.path(),
+                         ": signInConditions.clientAppType: unknown value "
+                         "\"desktop\"\n"));
 }
 
 TEST(CliErrors, BadGuidInGroups) {
-  TempFile f(Replace(MemberRequest(), "\"10bccd7f-970d-519a-97ce-7568e45d1472\"",
-                     "\"Sales\""));
+  TempFile f(Replace(MemberRequest(),
+                     "\"10bccd7f-970d-519a-97ce-7568e45d1472\"", "\"Sales\""));
   RunResult r = RunCli(Args({"what-if"}, kContoso, {f.path()}));
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.err, absl::StrCat("crossgate what-if: ", f.path(),
@@ -270,7 +285,8 @@ TEST(CliErrors, BadGuidInGroups) {
 }
 
 TEST(CliErrors, UnknownProperty) {
-  TempFile f(Replace(MemberRequest(), "\"claims\": {", "\"claims\": {\"mfaa\": true, "));
+  TempFile f(Replace(MemberRequest(), "\"claims\": {",
+                     "\"claims\": {\"mfaa\": true, "));
   RunResult r = RunCli(Args({"check"}, kContoso, {"--json", f.path()}));
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_THAT(r.err, StartsWith(absl::StrCat("crossgate check: ", f.path(),
@@ -317,7 +333,8 @@ TEST(CliUsage, DiffNeedsRequests) {
 }
 
 TEST(CliUsage, InviteBadInviter) {
-  RunResult r = RunCli(Args({"invite"}, kContoso, {"--inviter", "boss", "a@b.c"}));
+  RunResult r =
+      RunCli(Args({"invite"}, kContoso, {"--inviter", "boss", "a@b.c"}));
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_THAT(r.err, StartsWith("crossgate invite: --inviter must be member, "
                                 "guest or application, not \"boss\"\n"));

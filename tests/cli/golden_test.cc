@@ -20,9 +20,9 @@ namespace crossgate_cli_test {
 namespace {
 
 const std::vector<std::string> kPolicies = {
-    "-p", "examples/policies/contoso.json", "-p",
-    "examples/policies/fabrikam.json",      "-p",
-    "examples/policies/northwind.json"};
+    "-p", "examples/policies/contoso.json",
+    "-p", "examples/policies/fabrikam.json",
+    "-p", "examples/policies/northwind.json"};
 
 std::vector<std::string> WithPolicies(std::vector<std::string> args) {
   std::vector<std::string> out = {args[0]};
@@ -43,7 +43,8 @@ std::string Transcript(const std::vector<std::string>& args,
                        const RunResult& r) {
   std::string command = absl::StrCat("$ crossgate ", absl::StrJoin(args, " "));
   // The shared data directory differs between machines.
-  command = absl::StrReplaceAll(command, {{SharedDir(), "$CROSSGATE_SHARED_DIR"}});
+  command =
+      absl::StrReplaceAll(command, {{SharedDir(), "$CROSSGATE_SHARED_DIR"}});
   return absl::StrCat(command, "\nexit ", r.exit_code, "\n--- stdout\n", r.out,
                       "--- stderr\n", r.err);
 }
@@ -57,24 +58,33 @@ std::vector<GoldenCase> Cases() {
       {"check_member_needs_mfa",
        WithPolicies({"check", "examples/requests/member-needs-mfa.json"})},
       {"check_member_needs_mfa_json",
-       WithPolicies({"check", "--json", "examples/requests/member-needs-mfa.json"})},
+       WithPolicies(
+           {"check", "--json", "examples/requests/member-needs-mfa.json"})},
       {"check_guest_fabrikam_trusted",
-       WithPolicies({"check", "examples/requests/guest-fabrikam-trusted.json"})},
+       WithPolicies(
+           {"check", "examples/requests/guest-fabrikam-trusted.json"})},
       {"check_guest_fabrikam_trusted_json",
-       WithPolicies({"check", "--json", "examples/requests/guest-fabrikam-trusted.json"})},
-      {"check_guest_unconfigured_tenant",
-       WithPolicies({"check", "examples/requests/guest-unconfigured-tenant.json"})},
-      {"check_guest_outbound_blocked",
-       WithPolicies({"check", "examples/requests/guest-fabrikam-outbound-blocked.json"})},
-      {"check_guest_outbound_blocked_json",
        WithPolicies({"check", "--json",
-                     "examples/requests/guest-fabrikam-outbound-blocked.json"})},
+                     "examples/requests/guest-fabrikam-trusted.json"})},
+      {"check_guest_unconfigured_tenant",
+       WithPolicies(
+           {"check", "examples/requests/guest-unconfigured-tenant.json"})},
+      {"check_guest_outbound_blocked",
+       WithPolicies(
+           {"check",
+            "examples/requests/guest-fabrikam-outbound-blocked.json"})},
+      {"check_guest_outbound_blocked_json",
+       WithPolicies(
+           {"check", "--json",
+            "examples/requests/guest-fabrikam-outbound-blocked.json"})},
       {"check_directconnect_northwind_teams",
-       WithPolicies({"check", "examples/requests/directconnect-northwind-teams.json"})},
+       WithPolicies(
+           {"check", "examples/requests/directconnect-northwind-teams.json"})},
       {"check_risky_signin_high",
        WithPolicies({"check", "examples/requests/risky-signin-high.json"})},
       {"check_risky_signin_high_json",
-       WithPolicies({"check", "--json", "examples/requests/risky-signin-high.json"})},
+       WithPolicies(
+           {"check", "--json", "examples/requests/risky-signin-high.json"})},
       {"check_graph_sample_contoso_only",
        {"check", "-p", contoso_only, graph_sample}},
       // check --batch: every example request, with and without per-policy
@@ -86,23 +96,29 @@ std::vector<GoldenCase> Cases() {
                      "--policy-results"})},
       // what-if.
       {"what_if_guest_fabrikam_trusted",
-       WithPolicies({"what-if", "examples/requests/guest-fabrikam-trusted.json"})},
+       WithPolicies(
+           {"what-if", "examples/requests/guest-fabrikam-trusted.json"})},
       {"what_if_guest_fabrikam_trusted_json",
-       WithPolicies({"what-if", "--json", "examples/requests/guest-fabrikam-trusted.json"})},
+       WithPolicies({"what-if", "--json",
+                     "examples/requests/guest-fabrikam-trusted.json"})},
       {"what_if_guest_outbound_blocked",
-       WithPolicies({"what-if", "examples/requests/guest-fabrikam-outbound-blocked.json"})},
+       WithPolicies(
+           {"what-if",
+            "examples/requests/guest-fabrikam-outbound-blocked.json"})},
       {"what_if_directconnect_json",
        WithPolicies({"what-if", "--json",
                      "examples/requests/directconnect-northwind-teams.json"})},
-      {"what_if_graph_sample", {"what-if", "-p", contoso_only, "--graph", graph_sample}},
+      {"what_if_graph_sample",
+       {"what-if", "-p", contoso_only, "--graph", graph_sample}},
       {"what_if_graph_sample_json",
        {"what-if", "-p", contoso_only, "--graph", "--json", graph_sample}},
       // lint.
       {"lint_examples_clean",
-       {"lint", "examples/policies/contoso.json", "examples/policies/fabrikam.json",
-        "examples/policies/northwind.json"}},
+       {"lint", "examples/policies/contoso.json",
+        "examples/policies/fabrikam.json", "examples/policies/northwind.json"}},
       {"lint_contoso_next", {"lint", "examples/tour/contoso-next.json"}},
-      {"lint_contoso_next_json", {"lint", "--json", "examples/tour/contoso-next.json"}},
+      {"lint_contoso_next_json",
+       {"lint", "--json", "examples/tour/contoso-next.json"}},
       // diff: switching CA104 on.
       {"diff_contoso_next",
        {"diff", contoso_only, "examples/tour/contoso-next.json", "--requests",
@@ -110,8 +126,9 @@ std::vector<GoldenCase> Cases() {
       {"diff_contoso_next_json",
        {"diff", "--json", contoso_only, "examples/tour/contoso-next.json",
         "--requests", "examples/tour/diff-requests.jsonl"}},
-      {"diff_same", {"diff", contoso_only, contoso_only, "--requests",
-                     "examples/requests/requests.jsonl"}},
+      {"diff_same",
+       {"diff", contoso_only, contoso_only, "--requests",
+        "examples/requests/requests.jsonl"}},
       // invite.
       {"invite_blocked_domain",
        {"invite", "-p", contoso_only, "--inviter-role",
@@ -127,8 +144,8 @@ std::vector<GoldenCase> Cases() {
         "219f69be-e8d7-5edf-a220-078f91bdaa42", "fiona@fabrikam.example"}},
       // inspect (the foundation's verb, on the same tenants).
       {"inspect_examples",
-       {"inspect", "examples/policies/contoso.json", "examples/policies/fabrikam.json",
-        "examples/policies/northwind.json"}},
+       {"inspect", "examples/policies/contoso.json",
+        "examples/policies/fabrikam.json", "examples/policies/northwind.json"}},
   };
   return cases;
 }

@@ -28,8 +28,8 @@ std::string Policy(const std::string& state, const std::string& conditions,
   return absl::StrCat(
       R"({"id": "aaaaaaaa-0000-4000-8000-000000000001", "displayName": "P1", "state": ")",
       state, R"(", "conditions": {)", conditions,
-      R"(}, "grantControls": {"operator": "OR", "builtInControls": [")", control,
-      R"("]}})");
+      R"(}, "grantControls": {"operator": "OR", "builtInControls": [")",
+      control, R"("]}})");
 }
 
 constexpr char kAllUsersAllApps[] =
@@ -38,9 +38,9 @@ constexpr char kAllUsersAllApps[] =
 // Runs lint --json on a tenant document and returns the rules found.
 std::vector<std::string> Rules(const std::string& policies,
                                const std::string& cross_tenant = "") {
-  std::string doc = absl::StrCat(R"({"tenantId": ")", kTenant,
-                                 R"(", "conditionalAccessPolicies": [)", policies, "]",
-                                 cross_tenant.empty() ? "" : ", ", cross_tenant, "}");
+  std::string doc = absl::StrCat(
+      R"({"tenantId": ")", kTenant, R"(", "conditionalAccessPolicies": [)",
+      policies, "]", cross_tenant.empty() ? "" : ", ", cross_tenant, "}");
   char path[] = "/tmp/crossgate_lint_XXXXXX";
   int fd = mkstemp(path);
   close(fd);
@@ -65,87 +65,114 @@ TEST(Lint, CleanPolicyHasNoFindings) {
 }
 
 TEST(Lint, NeverAppliesNoUsers) {
-  EXPECT_THAT(Rules(Policy("enabled",
-                           R"("users": {"includeUsers": ["None"]}, "applications": {"includeApplications": ["All"]})")),
-              ElementsAre("never-applies"));
+  EXPECT_THAT(
+      Rules(Policy(
+          "enabled",
+          R"("users": {"includeUsers": ["None"]}, "applications": {"includeApplications": ["All"]})")),
+      ElementsAre("never-applies"));
 }
 
 TEST(Lint, NeverAppliesOnlyNoneTransferMethod) {
   EXPECT_THAT(
-      Rules(Policy("enabled", absl::StrCat(kAllUsersAllApps,
-                                           R"(, "authenticationFlows": {"transferMethods": "none"})"))),
+      Rules(Policy(
+          "enabled",
+          absl::StrCat(
+              kAllUsersAllApps,
+              R"(, "authenticationFlows": {"transferMethods": "none"})"))),
       ElementsAre("never-applies"));
 }
 
 TEST(Lint, ExcludedGroupCoversIncludedGroup) {
-  EXPECT_THAT(Rules(Policy("enabled", absl::StrCat(
-                                          R"("users": {"includeGroups": [")", kGroup,
-                                          R"("], "excludeGroups": [")", kGroup,
-                                          R"("]}, "applications": {"includeApplications": ["All"]})"))),
-              ElementsAre("exclusion-covers-inclusion"));
+  EXPECT_THAT(
+      Rules(Policy(
+          "enabled",
+          absl::StrCat(
+              R"("users": {"includeGroups": [")", kGroup,
+              R"("], "excludeGroups": [")", kGroup,
+              R"("]}, "applications": {"includeApplications": ["All"]})"))),
+      ElementsAre("exclusion-covers-inclusion"));
   // Another group excluded: fine.
-  EXPECT_THAT(Rules(Policy("enabled", absl::StrCat(
-                                          R"("users": {"includeGroups": [")", kGroup,
-                                          R"("], "excludeGroups": [")", kOtherGroup,
-                                          R"("]}, "applications": {"includeApplications": ["All"]})"))),
-              IsEmpty());
+  EXPECT_THAT(
+      Rules(Policy(
+          "enabled",
+          absl::StrCat(
+              R"("users": {"includeGroups": [")", kGroup,
+              R"("], "excludeGroups": [")", kOtherGroup,
+              R"("]}, "applications": {"includeApplications": ["All"]})"))),
+      IsEmpty());
 }
 
 TEST(Lint, ExcludeAllLocations) {
   EXPECT_THAT(
-      Rules(Policy("enabled", absl::StrCat(kAllUsersAllApps,
-                                           R"(, "locations": {"includeLocations": ["All"], "excludeLocations": ["All"]})"))),
+      Rules(Policy(
+          "enabled",
+          absl::StrCat(
+              kAllUsersAllApps,
+              R"(, "locations": {"includeLocations": ["All"], "excludeLocations": ["All"]})"))),
       ElementsAre("exclusion-covers-inclusion"));
 }
 
 TEST(Lint, PlatformsAllExcluded) {
   EXPECT_THAT(
-      Rules(Policy("enabled", absl::StrCat(kAllUsersAllApps,
-                                           R"(, "platforms": {"includePlatforms": ["android", "iOS"], "excludePlatforms": ["iOS", "android"]})"))),
+      Rules(Policy(
+          "enabled",
+          absl::StrCat(
+              kAllUsersAllApps,
+              R"(, "platforms": {"includePlatforms": ["android", "iOS"], "excludePlatforms": ["iOS", "android"]})"))),
       ElementsAre("exclusion-covers-inclusion"));
   EXPECT_THAT(
-      Rules(Policy("enabled", absl::StrCat(kAllUsersAllApps,
-                                           R"(, "platforms": {"includePlatforms": ["android", "iOS"], "excludePlatforms": ["iOS"]})"))),
+      Rules(Policy(
+          "enabled",
+          absl::StrCat(
+              kAllUsersAllApps,
+              R"(, "platforms": {"includePlatforms": ["android", "iOS"], "excludePlatforms": ["iOS"]})"))),
       IsEmpty());
 }
 
 TEST(Lint, ReportOnlyBlockingEveryone) {
-  EXPECT_THAT(Rules(Policy("enabledForReportingButNotEnforced", kAllUsersAllApps, "block")),
+  EXPECT_THAT(Rules(Policy("enabledForReportingButNotEnforced",
+                           kAllUsersAllApps, "block")),
               ElementsAre("report-only-blocks-everyone"));
   // Enabled already, or with a break-glass exclusion, or only for high
   // risk: not this rule.
   EXPECT_THAT(Rules(Policy("enabled", kAllUsersAllApps, "block")), IsEmpty());
+  EXPECT_THAT(
+      Rules(Policy(
+          "enabledForReportingButNotEnforced",
+          absl::StrCat(
+              R"("users": {"includeUsers": ["All"], "excludeGroups": [")",
+              kGroup,
+              R"("]}, "applications": {"includeApplications": ["All"]})"),
+          "block")),
+      IsEmpty());
   EXPECT_THAT(Rules(Policy("enabledForReportingButNotEnforced",
-                           absl::StrCat(
-                               R"("users": {"includeUsers": ["All"], "excludeGroups": [")",
-                               kGroup,
-                               R"("]}, "applications": {"includeApplications": ["All"]})"),
-                           "block")),
-              IsEmpty());
-  EXPECT_THAT(Rules(Policy("enabledForReportingButNotEnforced",
-                           absl::StrCat(kAllUsersAllApps, R"(, "signInRiskLevels": ["high"])"),
+                           absl::StrCat(kAllUsersAllApps,
+                                        R"(, "signInRiskLevels": ["high"])"),
                            "block")),
               IsEmpty());
 }
 
 TEST(Lint, UnknownCondition) {
-  EXPECT_THAT(Rules(Policy("enabled", absl::StrCat(kAllUsersAllApps,
-                                                   R"(, "times": {"allDay": true})"))),
-              ElementsAre("unknown-feature"));
+  EXPECT_THAT(
+      Rules(Policy("enabled", absl::StrCat(kAllUsersAllApps,
+                                           R"(, "times": {"allDay": true})"))),
+      ElementsAre("unknown-feature"));
 }
 
 TEST(Lint, PartnerSameAsDefault) {
   const std::string partner = "44444444-4444-4444-8444-444444444444";
   const std::string with_default =
       R"("crossTenantAccessPolicy": {"default": {"inboundTrust": {"isMfaAccepted": true}}, "partners": [)";
-  EXPECT_THAT(Rules(Policy("enabled", kAllUsersAllApps),
-                    absl::StrCat(with_default, R"({"tenantId": ")", partner,
-                                 R"(", "inboundTrust": {"isMfaAccepted": true}}]})")),
-              ElementsAre("partner-same-as-default"));
-  EXPECT_THAT(Rules(Policy("enabled", kAllUsersAllApps),
-                    absl::StrCat(with_default, R"({"tenantId": ")", partner,
-                                 R"(", "inboundTrust": {"isMfaAccepted": false}}]})")),
-              IsEmpty());
+  EXPECT_THAT(
+      Rules(Policy("enabled", kAllUsersAllApps),
+            absl::StrCat(with_default, R"({"tenantId": ")", partner,
+                         R"(", "inboundTrust": {"isMfaAccepted": true}}]})")),
+      ElementsAre("partner-same-as-default"));
+  EXPECT_THAT(
+      Rules(Policy("enabled", kAllUsersAllApps),
+            absl::StrCat(with_default, R"({"tenantId": ")", partner,
+                         R"(", "inboundTrust": {"isMfaAccepted": false}}]})")),
+      IsEmpty());
   EXPECT_THAT(Rules(Policy("enabled", kAllUsersAllApps),
                     absl::StrCat(with_default, R"({"tenantId": ")", partner,
                                  R"(", "isServiceProvider": true}]})")),

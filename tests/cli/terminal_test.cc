@@ -46,10 +46,15 @@ TEST(CliTerminal, NoColourWhenPiped) {
 }
 
 TEST(CliTerminal, ProgressBarOnlyOnATerminal) {
-  std::vector<std::string> args = {
-      "check",   "-p", "examples/policies/contoso.json", "-p",
-      "examples/policies/fabrikam.json", "-p", "examples/policies/northwind.json",
-      "--batch", "examples/requests/requests.jsonl"};
+  std::vector<std::string> args = {"check",
+                                   "-p",
+                                   "examples/policies/contoso.json",
+                                   "-p",
+                                   "examples/policies/fabrikam.json",
+                                   "-p",
+                                   "examples/policies/northwind.json",
+                                   "--batch",
+                                   "examples/requests/requests.jsonl"};
   RunOptions tty;
   tty.stderr_tty = true;
   RunResult on_tty = RunCli(args, tty);
@@ -93,17 +98,22 @@ TEST(CliExitCodes, LintAndDiff) {
 // writes for each request; a compiled bundle decides like the JSON exports.
 TEST(CliConsistency, BatchJsonAndBundleAgree) {
   const std::vector<std::string> policies = {
-      "-p", "examples/policies/contoso.json", "-p",
-      "examples/policies/fabrikam.json",      "-p",
-      "examples/policies/northwind.json"};
-  std::vector<std::string> names = {
-      "member-needs-mfa", "guest-fabrikam-trusted", "guest-unconfigured-tenant",
-      "directconnect-northwind-teams", "risky-signin-high",
-      "guest-fabrikam-outbound-blocked", "admin-fido2", "workload-identity-untrusted"};
+      "-p", "examples/policies/contoso.json",
+      "-p", "examples/policies/fabrikam.json",
+      "-p", "examples/policies/northwind.json"};
+  std::vector<std::string> names = {"member-needs-mfa",
+                                    "guest-fabrikam-trusted",
+                                    "guest-unconfigured-tenant",
+                                    "directconnect-northwind-teams",
+                                    "risky-signin-high",
+                                    "guest-fabrikam-outbound-blocked",
+                                    "admin-fido2",
+                                    "workload-identity-untrusted"};
   std::string jsonl;
   std::string expected;
   for (const std::string& name : names) {
-    std::string text = ReadFile(SourceDir() + "/examples/requests/" + name + ".json");
+    std::string text =
+        ReadFile(SourceDir() + "/examples/requests/" + name + ".json");
     for (char& c : text) {
       if (c == '\n') c = ' ';
     }
@@ -119,7 +129,8 @@ TEST(CliConsistency, BatchJsonAndBundleAgree) {
   int fd = mkstemp(path);
   close(fd);
   WriteFile(path, jsonl);
-  std::vector<std::string> args = {"check", "--batch", path, "--policy-results"};
+  std::vector<std::string> args = {"check", "--batch", path,
+                                   "--policy-results"};
   args.insert(args.end(), policies.begin(), policies.end());
   RunResult batch = RunCli(args);
   EXPECT_EQ(batch.out, expected);
@@ -129,8 +140,8 @@ TEST(CliConsistency, BatchJsonAndBundleAgree) {
   close(fd);
   RunResult compiled =
       RunCli({"compile", "examples/policies/contoso.json",
-              "examples/policies/fabrikam.json", "examples/policies/northwind.json",
-              "-o", bundle});
+              "examples/policies/fabrikam.json",
+              "examples/policies/northwind.json", "-o", bundle});
   ASSERT_EQ(compiled.exit_code, 0) << compiled.err;
   RunResult from_bundle =
       RunCli({"check", "-p", bundle, "--batch", path, "--policy-results"});
