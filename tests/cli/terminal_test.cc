@@ -2,6 +2,7 @@
 // NO_COLOR; the batch progress bar only when stderr is a TTY; the documented
 // exit codes; the batch, JSON and bundle paths agreeing with each other.
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -148,6 +149,42 @@ TEST(CliConsistency, BatchJsonAndBundleAgree) {
   EXPECT_EQ(from_bundle.out, expected);
   unlink(path);
   unlink(bundle);
+}
+
+}  // namespace
+}  // namespace crossgate_cli_test
+
+namespace crossgate_cli_test {
+namespace {
+
+// `-` reads the request (or the JSONL batch) from standard input.
+TEST(CliStdin, RequestAndBatchFromStandardInput) {
+  RunOptions in;
+  in.stdin_path = SourceDir() + "/examples/requests/member-needs-mfa.json";
+  RunResult one = RunCli(
+      {"check", "--json", "-p", "examples/policies/contoso.json", "-"}, in);
+  RunResult file = RunCli({"check", "--json", "-p",
+                           "examples/policies/contoso.json",
+                           "examples/requests/member-needs-mfa.json"});
+  EXPECT_EQ(one.exit_code, 4);
+  EXPECT_EQ(one.out, file.out);
+
+  RunOptions batch_in;
+  batch_in.stdin_path = SourceDir() + "/examples/tour/diff-requests.jsonl";
+  const std::vector<std::string> policies = {
+      "-p", "examples/policies/contoso.json", "-p",
+      "examples/policies/fabrikam.json",      "-p",
+      "examples/policies/northwind.json"};
+  std::vector<std::string> from_stdin = {"check", "--batch", "-"};
+  from_stdin.insert(from_stdin.end(), policies.begin(), policies.end());
+  std::vector<std::string> from_file = {"check", "--batch",
+                                        "examples/tour/diff-requests.jsonl"};
+  from_file.insert(from_file.end(), policies.begin(), policies.end());
+  RunResult a = RunCli(from_stdin, batch_in);
+  RunResult b = RunCli(from_file);
+  EXPECT_EQ(a.exit_code, 3);  // the batch has blocks and no errors
+  EXPECT_EQ(a.out, b.out);
+  EXPECT_EQ(std::count(a.out.begin(), a.out.end(), '\n'), 38);
 }
 
 }  // namespace
