@@ -29,6 +29,7 @@
 #include "lib/compile/bitset_pool.h"
 #include "lib/compile/compiled_policy_set.h"
 #include "lib/compile/device_filter_adapter.h"
+#include "lib/collaboration/compiled_collaboration.h"
 #include "lib/cross_tenant/compiled_cross_tenant.h"
 #include "lib/eval/decision.h"
 #include "lib/model/cidr.h"
@@ -264,6 +265,9 @@ struct CompiledTenant {
   // before Conditional Access, and the source of the inbound trust (D1) and
   // D4 user-type bits the CA stage reads.
   std::unique_ptr<const cross_tenant::CompiledCrossTenantAccess> cross_tenant;
+  // The tenant's external collaboration settings (lib/collaboration):
+  // invitations and self-service sign-up (spec 3).
+  std::unique_ptr<const collaboration::CompiledExternalCollaboration> collaboration;
 
   explicit CompiledTenant(uint32_t words) : bits(words) {}
   uint32_t words() const { return bits.words(); }

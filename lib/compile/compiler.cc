@@ -94,12 +94,27 @@ void PolicySetBuilder::AddTenant(const pb::TenantPolicies& tenant) {
   }
   auto cross_tenant =
       std::make_unique<const cross_tenant::CompiledCrossTenantAccess>(*std::move(xtap));
+  // External collaboration settings (spec 3): invitations and self-service
+  // sign-up read them beside the cross-tenant settings.
+  absl::StatusOr<collaboration::CompiledExternalCollaboration> collab =
+      collaboration::CompiledExternalCollaboration::Compile(
+          tenant, collaboration::CollaborationCompileOptions(), issues_);
+  if (!collab.ok()) {
+    if (issues_->error_count() == errors_before) {
+      issues_->Error(IssueCode::kMalformedInput, path,
+                     std::string(collab.status().message()));
+    }
+    return;
+  }
   AppSetResolver app_sets(cross_tenant->app_sets());
   TenantContext ctx;
   ctx.path = path;
   ctx.options = &options_;
   ctx.app_sets = &app_sets;
   ctx.issues = issues_;
+  ctx.named_locations_exported = tenant.named_locations_exported();
+  ctx.authentication_strengths_exported =
+      tenant.authentication_strengths_exported();
   BuildLocationTable(tenant, ctx);
   BuildStrengthTable(tenant, ctx);
   CollectControlIds(tenant, ctx);
@@ -207,6 +222,9 @@ void PolicySetBuilder::AddTenant(const pb::TenantPolicies& tenant) {
   BuildPolicyIndex(policies, t.get());
   BuildLocationIndex(policies, ctx.locations, t.get());
   t->cross_tenant = std::move(cross_tenant);
+  t->collaboration =
+      std::make_unique<const collaboration::CompiledExternalCollaboration>(
+          *std::move(collab));
   t->bits.Freeze();
 
   set_->max_tenant_policies_ = std::max(set_->max_tenant_policies_, n);

@@ -148,6 +148,10 @@ AtomState GrantResolver::Strength(const GrantAtom& atom, Reason* reason) noexcep
       result = s.combinations.empty() ? AtomState::kUnsatisfiable
                                       : AtomState::kChallengeResource;
     }
+  } else if (ctx_.non_entra) {
+    // 6.4: "strengths apply only to externals authenticating with Entra ID"
+    // (OTP, SAML/WS-Fed and social users take the `mfa` grant): unmeetable.
+    result = AtomState::kUnsatisfiable;
   } else if (ctx_.direct_connect && !ctx_.trust.mfa_accepted) {
     result = AtomState::kUnsatisfiable;  // 6.4: direct connect needs MFA trust
     r = Reason::kDirectConnectRequiresMfaTrust;
