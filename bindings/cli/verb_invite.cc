@@ -18,7 +18,6 @@
 #include "bindings/cli/policy_source.h"
 #include "bindings/cli/terminal.h"
 #include "bindings/cli/verbs.h"
-#include "lib/collaboration/compiled_collaboration.h"
 #include "lib/collaboration/invitation.h"
 #include "lib/compile/compiled_tenant.h"
 #include "lib/request_json/request_writer.h"
@@ -122,21 +121,20 @@ int RunInvite(int argc, char** argv) {
                  policies.TenantList().c_str());
     return kExitError;
   }
-  const auto* model = policies.FindTenant(crossgate::FormatGuid(tenant_id));
-  crossgate::IssueCollector issues;
-  collab::CollaborationCompileOptions options;
-  options.fail_on_error = false;  // a broken domain list denies (fail closed)
-  auto collaboration =
-      collab::CompiledExternalCollaboration::Compile(*model, options, &issues);
-  if (!collaboration.ok()) {
-    std::fprintf(stderr, "crossgate invite: %s\n",
-                 std::string(collaboration.status().message()).c_str());
+  // The settings compiled with the tenant (the C ABI's can_invite reads
+  // the same ones).
+  const auto& compiled = policies.set->tenant(static_cast<uint32_t>(index));
+  if (compiled.collaboration == nullptr || compiled.cross_tenant == nullptr) {
+    std::fprintf(stderr,
+                 "crossgate invite: tenant %s has no compiled external "
+                 "collaboration settings\n",
+                 crossgate::FormatGuid(tenant_id).c_str());
     return kExitError;
   }
-  const auto& compiled = policies.set->tenant(static_cast<uint32_t>(index));
   const std::string& email = flags.positional[0];
-  collab::InvitationDecision d = collab::CanInvite(
-      *collaboration, *compiled.cross_tenant, who, email, invitee_tenant);
+  collab::InvitationDecision d =
+      collab::CanInvite(*compiled.collaboration, *compiled.cross_tenant, who,
+                        email, invitee_tenant);
   if (flags.json) {
     std::printf(
         "{\"allowed\":%s,\"reason\":%s,\"allowInvitesFrom\":%s,\"inviter\":%s,"
