@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "lib/compile/app_set_resolver.h"
 #include "lib/compile/build_index.h"
@@ -172,6 +173,7 @@ void PolicySetBuilder::AddTenant(const pb::TenantPolicies& tenant) {
 
   t->policies.resize(n);
   t->result_template.resize(n);
+  absl::flat_hash_map<std::string, int32_t> device_filter_index;
   for (uint32_t i = 0; i < n; ++i) {
     NormalizedPolicy& np = policies[i];
     CompiledPolicy& cp = t->policies[i];
@@ -191,7 +193,14 @@ void PolicySetBuilder::AddTenant(const pb::TenantPolicies& tenant) {
     cp.session = np.session;
     cp.application_filter = np.application_filter != FilterMode::kNone;
     cp.service_principal_filter = np.service_principal_filter;
-    if (np.device_filter_mode != FilterMode::kNone) {
+    // Policies sharing a rule text share one compiled filter, so a request
+    // evaluates each distinct rule once (lib/eval/applicability.cc).
+    auto shared = device_filter_index.find(np.device_filter_rule);
+    if (np.device_filter_mode != FilterMode::kNone &&
+        shared != device_filter_index.end()) {
+      cp.device_filter_mode = np.device_filter_mode;
+      cp.device_filter = shared->second;
+    } else if (np.device_filter_mode != FilterMode::kNone) {
       absl::StatusOr<CompiledDeviceFilter> filter =
           CompileDeviceFilterRule(np.device_filter_rule);
       const std::string fpath = absl::StrCat(
@@ -207,6 +216,7 @@ void PolicySetBuilder::AddTenant(const pb::TenantPolicies& tenant) {
         }
         cp.device_filter_mode = np.device_filter_mode;
         cp.device_filter = static_cast<int32_t>(t->device_filters.size());
+        device_filter_index.emplace(np.device_filter_rule, cp.device_filter);
         t->device_filters.push_back(*std::move(filter));
       }
     }

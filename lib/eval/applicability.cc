@@ -1,6 +1,7 @@
 #include "lib/eval/applicability.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "lib/compile/policy_model.h"
 #include "lib/eval/bitset.h"
@@ -240,11 +241,26 @@ const uint64_t* ComputeApplicable(const CompiledTenant& t,
     any |= x;
   }
   if (any != 0 && t.residual != 0) {
+    // Policies share compiled rules (one per distinct rule text): each rule
+    // runs once per request; the first kMemo rules are remembered here.
+    constexpr int kMemo = 64;
+    int8_t memo[kMemo];
+    std::memset(memo, -1, sizeof(memo));
     const uint64_t* residual = pool.template at<W>(t.residual);
     for (uint32_t i = 0; i < w; ++i) {
       for (uint64_t word = app[i] & residual[i]; word != 0; word &= word - 1) {
         uint32_t local = i * 64 + static_cast<uint32_t>(__builtin_ctzll(word));
-        if (!DeviceFilterApplies(t, t.policies[local], ctx)) bits::Clear(app, local);
+        const CompiledPolicy& p = t.policies[local];
+        bool applies;
+        if (p.device_filter >= 0 && p.device_filter < kMemo &&
+            t.device_filters[p.device_filter].evaluable()) {
+          int8_t& m = memo[p.device_filter];
+          if (m < 0) m = t.device_filters[p.device_filter].Matches(ctx.device) ? 1 : 0;
+          applies = p.device_filter_mode == FilterMode::kInclude ? m == 1 : m == 0;
+        } else {
+          applies = DeviceFilterApplies(t, p, ctx);
+        }
+        if (!applies) bits::Clear(app, local);
       }
     }
   }
