@@ -259,6 +259,8 @@ struct CompiledTenant {
   std::vector<Guid> terms_of_use;            // by local ToU index
   std::vector<std::string> custom_controls;  // by local custom-control index
   std::vector<CompiledDeviceFilter> device_filters;
+  // By device filter: the policies using it in include / exclude mode.
+  std::vector<IncludeExclude> device_filter_policies;
   // Results before evaluation: notApplied / reportOnlyNotApplied /
   // notEnabled, by local index (copied into the scratch per request).
   std::vector<PolicyOutcome> result_template;

@@ -231,6 +231,22 @@ void PolicySetBuilder::AddTenant(const pb::TenantPolicies& tenant) {
   }
   BuildPolicyIndex(policies, t.get());
   BuildLocationIndex(policies, ctx.locations, t.get());
+  // Per distinct device-filter rule, the policies filtering in include and
+  // in exclude mode: a request runs each rule once and clears whole words.
+  {
+    const uint32_t w = t->words();
+    std::vector<BitsetBuilder> inc(t->device_filters.size(), BitsetBuilder(w));
+    std::vector<BitsetBuilder> exc(t->device_filters.size(), BitsetBuilder(w));
+    for (uint32_t i = 0; i < n; ++i) {
+      const CompiledPolicy& cp = t->policies[i];
+      if (cp.device_filter < 0) continue;
+      (cp.device_filter_mode == FilterMode::kInclude ? inc : exc)[cp.device_filter].Set(i);
+    }
+    for (size_t f = 0; f < t->device_filters.size(); ++f) {
+      t->device_filter_policies.push_back(
+          {t->bits.Intern(inc[f].data()), t->bits.Intern(exc[f].data())});
+    }
+  }
   t->cross_tenant = std::move(cross_tenant);
   t->collaboration =
       std::make_unique<const collaboration::CompiledExternalCollaboration>(

@@ -1,7 +1,6 @@
 #include "lib/eval/applicability.h"
 
 #include <algorithm>
-#include <cstring>
 
 #include "lib/compile/policy_model.h"
 #include "lib/eval/bitset.h"
@@ -241,27 +240,20 @@ const uint64_t* ComputeApplicable(const CompiledTenant& t,
     any |= x;
   }
   if (any != 0 && t.residual != 0) {
-    // Policies share compiled rules (one per distinct rule text): each rule
-    // runs once per request; the first kMemo rules are remembered here.
-    constexpr int kMemo = 64;
-    int8_t memo[kMemo];
-    std::memset(memo, -1, sizeof(memo));
-    const uint64_t* residual = pool.template at<W>(t.residual);
-    for (uint32_t i = 0; i < w; ++i) {
-      for (uint64_t word = app[i] & residual[i]; word != 0; word &= word - 1) {
-        uint32_t local = i * 64 + static_cast<uint32_t>(__builtin_ctzll(word));
-        const CompiledPolicy& p = t.policies[local];
-        bool applies;
-        if (p.device_filter >= 0 && p.device_filter < kMemo &&
-            t.device_filters[p.device_filter].evaluable()) {
-          int8_t& m = memo[p.device_filter];
-          if (m < 0) m = t.device_filters[p.device_filter].Matches(ctx.device) ? 1 : 0;
-          applies = p.device_filter_mode == FilterMode::kInclude ? m == 1 : m == 0;
-        } else {
-          applies = DeviceFilterApplies(t, p, ctx);
-        }
-        if (!applies) bits::Clear(app, local);
-      }
+    // Each distinct rule runs once, and only when a policy using it is
+    // still applicable: a match removes the exclude-mode policies, a miss
+    // the include-mode ones (spec 4.10).
+    for (size_t f = 0; f < t.device_filters.size(); ++f) {
+      const IncludeExclude& users = t.device_filter_policies[f];
+      const uint64_t* inc = pool.template at<W>(users.include);
+      const uint64_t* exc = pool.template at<W>(users.exclude);
+      uint64_t live = 0;
+      for (uint32_t i = 0; i < w; ++i) live |= app[i] & (inc[i] | exc[i]);
+      if (live == 0) continue;
+      const CompiledDeviceFilter& filter = t.device_filters[f];
+      if (!filter.evaluable()) continue;  // fail closed: the policies apply
+      const uint64_t* drop = filter.Matches(ctx.device) ? exc : inc;
+      bits::AndNot<W>(app, drop, w);
     }
   }
   return app;
