@@ -1,203 +1,288 @@
-// The C ABI's cost over the C++ API (target: at most +10% per decision).
+// The C ABI's cost over the C++ API on the generated workload (target: at
+// most +10% per decision). Same bundle, same 4,096-request stream, converted
+// once to crossgate_request (devices included) before timing.
 //
-//   BM_Evaluate_Cxx               Evaluate() on a prepared crossgate::Request
-//   BM_Evaluate_CApi              crossgate_evaluate (engine, per-thread cache)
-//   BM_Evaluate_CApiSnapshot      crossgate_snapshot_evaluate (pinned snapshot)
-//   BM_Evaluate_CApiBatch         crossgate_snapshot_evaluate_batch, per decision
-//   BM_Evaluate_CxxPolicyResults  Evaluate() with per-policy results (a span)
-//   BM_Evaluate_CApiPolicyResults crossgate_evaluate copying them to the caller
+//   BM_Cxx/<policies>          crossgate::Evaluate on an explicit snapshot
+//   BM_CApiSnapshot/<policies> crossgate_snapshot_evaluate (pinned snapshot)
+//   BM_CApi/<policies>         crossgate_evaluate (engine, per-thread cache)
+//   BM_CApiBatch/<policies>    crossgate_snapshot_evaluate_batch, per decision
+//   BM_CApiLatency/<policies>  crossgate_snapshot_evaluate, per-call p50/p99
 //
-// Same bundle, same request (10 groups, MFA claim). The first four compute
-// no per-policy results; the last two do (the C ABI copies them out, the C++
-// API only exposes its scratch). The C entry points are linked in directly
-// (capi/CMakeLists.txt explains why), so the PLT hop of libcrossgate.so is
-// not counted: about one indirect call per decision.
+// None computes per-policy results. The C entry points are linked in
+// directly (capi/CMakeLists.txt explains why), so the PLT hop of
+// libcrossgate.so is not counted: about one indirect call per decision.
 
 #include <cstdio>
+#include <cstring>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "bench/bench_util.h"
 #include "benchmark/benchmark.h"
 #include "crossgate/crossgate.h"
-
-#include "crossgate/policy/v1/bundle.pb.h"
-#include "lib/compile/compiler.h"
+#include "lib/device_filter/device_attributes.h"
 #include "lib/eval/evaluator.h"
 #include "lib/eval/scratch.h"
-#include "lib/model/guid.h"
+#include "lib/load/loader.h"
 
 namespace crossgate {
+namespace bench {
 namespace {
 
-constexpr char kTenant[] = "72f988bf-86f1-41af-91ab-2d7cd011db47";
-
-std::string NumberedGuid(uint32_t prefix, uint32_t i) {
-  char text[40];
-  std::snprintf(text, sizeof(text), "%08x-0000-4000-8000-%012x", prefix, i);
-  return text;
+crossgate_guid CGuid(const Guid& g) {
+  crossgate_guid out;
+  std::string text = FormatGuid(g);
+  crossgate_guid_parse(&out, text.data(), text.size(), nullptr);
+  return out;
 }
 
-// `n` enabled policies over a mix of apps and groups, grants MFA or a
-// compliant device, a tenth of them report-only.
-policy::v1::PolicyBundle MakeBundle(int n) {
-  using policy::v1::ConditionalAccessPolicy;
-  policy::v1::PolicyBundle bundle;
-  bundle.set_bundle_version(1);
-  auto* tenant = bundle.add_tenants();
-  tenant->set_tenant_id(kTenant);
-  for (int i = 0; i < n; ++i) {
-    ConditionalAccessPolicy* p = tenant->add_conditional_access_policies();
-    p->set_id(NumberedGuid(0xca, i));
-    p->set_display_name("bench policy " + std::to_string(i));
-    p->set_state(i % 10 == 9
-                     ? policy::v1::POLICY_STATE_ENABLED_FOR_REPORTING_BUT_NOT_ENFORCED
-                     : policy::v1::POLICY_STATE_ENABLED);
-    auto* users = p->mutable_conditions()->mutable_users();
-    if (i % 3 == 0) {
-      users->add_include_users("All");
-    } else {
-      users->add_include_groups(NumberedGuid(0x6e, i % 50));
-    }
-    p->mutable_conditions()->mutable_applications()->add_include_applications(
-        i % 4 == 0 ? std::string("All") : NumberedGuid(0xa9, i % 20));
-    auto* grant = p->mutable_grant_controls();
-    grant->set_operator_(policy::v1::GrantControls::OPERATOR_OR);
-    grant->add_built_in_controls(i % 2 ? policy::v1::BUILT_IN_CONTROL_MFA
-                                       : policy::v1::BUILT_IN_CONTROL_COMPLIANT_DEVICE);
-    grant->add_built_in_controls(policy::v1::BUILT_IN_CONTROL_MFA);
-  }
-  return bundle;
+crossgate_str CStr(const absl::optional<absl::string_view>& s) {
+  if (!s.has_value()) return crossgate_str{nullptr, 0};
+  return crossgate_str{s->data(), s->size()};
 }
 
-crossgate_guid CGuid(const std::string& text) {
-  crossgate_guid g;
-  crossgate_guid_parse(&g, text.data(), text.size(), nullptr);
-  return g;
-}
+// The stream as C requests; owns every array the requests point at.
+struct CFixture {
+  crossgate_engine* engine = nullptr;
+  crossgate_snapshot* snapshot = nullptr;
+  std::vector<crossgate_request> requests;
+  std::vector<std::vector<crossgate_guid>> lists;  // groups, roles, home groups
+  std::vector<crossgate_device> devices;
 
-struct Fixture {
-  explicit Fixture(int policies) {
-    policy::v1::PolicyBundle bundle = MakeBundle(policies);
-    std::vector<LoadIssue> issues;
-    auto compiled = CompilePolicySet(bundle, CompileOptions(), &issues);
-    if (!compiled.ok()) {
-      std::fprintf(stderr, "compile: %s\n", compiled.status().ToString().c_str());
-      std::abort();
-    }
-    set = *compiled;
-    std::string bytes = bundle.SerializeAsString();
-    crossgate_engine_create(&engine, nullptr, nullptr);
-    if (crossgate_engine_load_memory(nullptr, engine, bytes.data(), bytes.size(),
-                                     nullptr, nullptr) != CROSSGATE_OK ||
+  explicit CFixture(const Fixture& f) {
+    std::string bytes = *SerializeBundle(f.workload.bundle);
+    if (crossgate_engine_create(&engine, nullptr, nullptr) != CROSSGATE_OK ||
+        crossgate_engine_load_memory(nullptr, engine, bytes.data(),
+                                     bytes.size(), nullptr,
+                                     nullptr) != CROSSGATE_OK ||
         crossgate_engine_snapshot(&snapshot, engine, nullptr) != CROSSGATE_OK) {
+      std::fprintf(stderr, "C ABI: the engine did not load the workload\n");
       std::abort();
     }
-    for (int i = 0; i < 10; ++i) {
-      std::string g = NumberedGuid(0x6e, i * 3);
-      groups.push_back(*ParseGuid(g));
-      c_groups.push_back(CGuid(g));
+    const auto& in = f.stream.requests;
+    lists.reserve(in.size() * 3);
+    devices.reserve(in.size());
+    auto list = [&](absl::Span<const Guid> ids, const crossgate_guid** out,
+                    size_t* count) {
+      lists.emplace_back();
+      for (const Guid& g : ids) lists.back().push_back(CGuid(g));
+      *out = lists.back().data();
+      *count = lists.back().size();
+    };
+    for (const Request& r : in) {
+      crossgate_request c;
+      crossgate_request_init(&c, sizeof(c));
+      c.resource_tenant_id = CGuid(r.resource_tenant_id);
+      c.principal_id = CGuid(r.principal_id);
+      c.home_tenant_id = CGuid(r.home_tenant_id);
+      c.home_user_id = CGuid(r.home_user_id);
+      c.principal_kind = static_cast<int32_t>(r.principal_kind);
+      c.external_user_types = r.external_user_types;
+      c.identity_source = static_cast<int32_t>(r.identity_source);
+      c.target_kind = static_cast<int32_t>(r.target_kind);
+      list(r.home_groups, &c.home_groups, &c.home_group_count);
+      list(r.groups, &c.groups, &c.group_count);
+      list(r.roles, &c.roles, &c.role_count);
+      c.application_id = CGuid(r.application_id);
+      c.client_app = static_cast<int32_t>(r.client_app);
+      c.platform = static_cast<int32_t>(r.platform);
+      if (r.has_ip) {
+        c.ip.family = r.ip.v6 ? 6 : 4;
+        if (r.ip.v6) {
+          std::memcpy(c.ip.bytes, r.ip.bytes, 16);
+        } else {
+          std::memcpy(c.ip.bytes, r.ip.bytes + 12, 4);  // stored ::ffff:a.b.c.d
+        }
+      }
+      c.country[0] = r.country[0];
+      c.country[1] = r.country[1];
+      c.sign_in_risk = static_cast<int32_t>(r.sign_in_risk);
+      c.user_risk = static_cast<int32_t>(r.user_risk);
+      const Claims& k = r.claims;
+      c.claims =
+          (k.mfa ? CROSSGATE_CLAIM_MFA : 0) |
+          (k.compliant_device ? CROSSGATE_CLAIM_COMPLIANT_DEVICE : 0) |
+          (k.hybrid_joined_device ? CROSSGATE_CLAIM_HYBRID_JOINED_DEVICE : 0) |
+          (k.approved_application ? CROSSGATE_CLAIM_APPROVED_APPLICATION : 0) |
+          (k.app_protection_policy ? CROSSGATE_CLAIM_APP_PROTECTION_POLICY : 0);
+      c.mfa_origin = static_cast<int32_t>(k.mfa_origin);
+      c.device_origin = static_cast<int32_t>(k.device_origin);
+      c.authentication_methods = k.authentication_methods;
+      if (r.device != nullptr && r.device->registered) {
+        using device_filter::DeviceText;
+        const device_filter::DeviceAttributes& d = *r.device;
+        crossgate_device cd;
+        crossgate_device_init(&cd, sizeof(cd));
+        cd.is_compliant = !d.is_compliant.has_value() ? CROSSGATE_TRISTATE_NULL
+                          : *d.is_compliant           ? CROSSGATE_TRISTATE_TRUE
+                                            : CROSSGATE_TRISTATE_FALSE;
+        cd.device_ownership = CStr(d[DeviceText::kDeviceOwnership]);
+        cd.manufacturer = CStr(d[DeviceText::kManufacturer]);
+        cd.model = CStr(d[DeviceText::kModel]);
+        cd.operating_system = CStr(d[DeviceText::kOperatingSystem]);
+        cd.trust_type = CStr(d[DeviceText::kTrustType]);
+        for (int n = 1; n <= 15; ++n) {
+          cd.extension_attributes[n - 1] =
+              CStr(d[device_filter::ExtensionAttribute(n)]);
+        }
+        devices.push_back(cd);
+        c.device = &devices.back();
+      }
+      requests.push_back(c);
     }
-    std::string app = NumberedGuid(0xa9, 3);
-    req.resource_tenant_id = *ParseGuid(kTenant);
-    req.application_id = *ParseGuid(app);
-    req.client_app = ClientApp::kBrowser;
-    req.platform = Platform::kWindows;
-    req.groups = groups;
-    req.claims.mfa = true;
-
-    crossgate_request_init(&c_req, sizeof(c_req));
-    c_req.resource_tenant_id = CGuid(kTenant);
-    c_req.application_id = CGuid(app);
-    c_req.client_app = CROSSGATE_CLIENT_APP_BROWSER;
-    c_req.platform = CROSSGATE_PLATFORM_WINDOWS;
-    c_req.groups = c_groups.data();
-    c_req.group_count = c_groups.size();
-    c_req.claims = CROSSGATE_CLAIM_MFA;
-    results.resize(policies + 1);
   }
-  ~Fixture() {
+  ~CFixture() {
     crossgate_snapshot_release(snapshot);
     crossgate_engine_destroy(engine);
   }
-  void InitDecision(crossgate_decision* d) {
-    crossgate_decision_init(d, sizeof(*d));
-    d->policy_results = results.data();
-    d->policy_results_capacity = static_cast<uint32_t>(results.size());
-  }
-
-  std::shared_ptr<const CompiledPolicySet> set;
-  crossgate_engine* engine = nullptr;
-  crossgate_snapshot* snapshot = nullptr;
-  std::vector<Guid> groups;
-  std::vector<crossgate_guid> c_groups;
-  std::vector<crossgate_policy_result> results;
-  Request req;
-  crossgate_request c_req;
 };
 
-void RunCxx(benchmark::State& state, bool report_policies) {
-  Fixture f(static_cast<int>(state.range(0)));
+void TouchC(const crossgate_request& r) {
+  uint64_t sink = 0;
+  TouchSpan(r.groups, r.group_count, sink);
+  TouchSpan(r.roles, r.role_count, sink);
+  TouchSpan(r.home_groups, r.home_group_count, sink);
+  if (r.device != nullptr) TouchSpan(r.device, 1, sink);
+  benchmark::DoNotOptimize(sink);
+}
+
+CFixture& GetCFixture(int policies) {
+  static auto* cache = new std::map<int, std::unique_ptr<CFixture>>();
+  auto& slot = (*cache)[policies];
+  if (slot == nullptr)
+    slot = std::make_unique<CFixture>(GetFixture(policies, 1));
+  return *slot;
+}
+
+void BM_Cxx(benchmark::State& state) {
+  const Fixture& f = GetFixture(static_cast<int>(state.range(0)), 1);
   EvalScratch scratch(*f.set);
   EvaluateOptions options;
-  options.report_policies = report_policies;
+  options.report_policies = false;
   Decision d;
+  size_t v = 0;
   for (auto _ : state) {
-    Evaluate(*f.set, f.req, options, scratch, &d);
+    Evaluate(*f.set, f.stream.requests[v], options, scratch, &d);
     benchmark::DoNotOptimize(d);
+    v = (v + 1) & (kStreamSize - 1);
   }
-  state.SetLabel(OutcomeName(d.outcome).data());
 }
-void BM_Evaluate_Cxx(benchmark::State& state) { RunCxx(state, false); }
-void BM_Evaluate_CxxPolicyResults(benchmark::State& state) { RunCxx(state, true); }
 
-void RunCApi(benchmark::State& state, bool report_policies) {
-  Fixture f(static_cast<int>(state.range(0)));
-  crossgate_decision d;
-  f.InitDecision(&d);
-  if (!report_policies) d.policy_results = nullptr;
-  for (auto _ : state) {
-    crossgate_evaluate(&d, f.engine, &f.c_req, nullptr);
-    benchmark::DoNotOptimize(d);
-  }
-  state.SetLabel(crossgate_enum_string(CROSSGATE_ENUM_OUTCOME, d.outcome));
-}
-void BM_Evaluate_CApi(benchmark::State& state) { RunCApi(state, false); }
-void BM_Evaluate_CApiPolicyResults(benchmark::State& state) { RunCApi(state, true); }
-
-void BM_Evaluate_CApiSnapshot(benchmark::State& state) {
-  Fixture f(static_cast<int>(state.range(0)));
+void BM_CApiSnapshot(benchmark::State& state) {
+  CFixture& f = GetCFixture(static_cast<int>(state.range(0)));
   crossgate_decision d;
   crossgate_decision_init(&d, sizeof(d));
+  size_t v = 0;
   for (auto _ : state) {
-    crossgate_snapshot_evaluate(&d, f.snapshot, &f.c_req, nullptr);
+    crossgate_snapshot_evaluate(&d, f.snapshot, &f.requests[v], nullptr);
     benchmark::DoNotOptimize(d);
+    v = (v + 1) & (kStreamSize - 1);
   }
 }
 
-void BM_Evaluate_CApiBatch(benchmark::State& state) {
-  Fixture f(static_cast<int>(state.range(0)));
+void BM_CApi(benchmark::State& state) {
+  CFixture& f = GetCFixture(static_cast<int>(state.range(0)));
+  crossgate_decision d;
+  crossgate_decision_init(&d, sizeof(d));
+  size_t v = 0;
+  for (auto _ : state) {
+    crossgate_evaluate(&d, f.engine, &f.requests[v], nullptr);
+    benchmark::DoNotOptimize(d);
+    v = (v + 1) & (kStreamSize - 1);
+  }
+}
+
+void BM_CApiBatch(benchmark::State& state) {
+  CFixture& f = GetCFixture(static_cast<int>(state.range(0)));
   constexpr int kBatch = 256;
-  std::vector<crossgate_request> requests(kBatch, f.c_req);
   std::vector<crossgate_decision> decisions(kBatch);
   for (auto& d : decisions) crossgate_decision_init(&d, sizeof(d));
+  size_t v = 0;
   for (auto _ : state) {
-    crossgate_snapshot_evaluate_batch(decisions.data(), f.snapshot, requests.data(),
-                                      kBatch, nullptr);
+    crossgate_snapshot_evaluate_batch(decisions.data(), f.snapshot,
+                                      &f.requests[v], kBatch, nullptr);
     benchmark::DoNotOptimize(decisions.data());
+    v = (v + kBatch) & (kStreamSize - 1);
   }
   state.SetItemsProcessed(state.iterations() * kBatch);
 }
 
-BENCHMARK(BM_Evaluate_Cxx)->Arg(20)->Arg(200)->Arg(2000);
-BENCHMARK(BM_Evaluate_CApi)->Arg(20)->Arg(200)->Arg(2000);
-BENCHMARK(BM_Evaluate_CApiSnapshot)->Arg(20)->Arg(200)->Arg(2000);
-BENCHMARK(BM_Evaluate_CApiBatch)->Arg(20)->Arg(200)->Arg(2000);
-BENCHMARK(BM_Evaluate_CxxPolicyResults)->Arg(20)->Arg(200)->Arg(2000);
-BENCHMARK(BM_Evaluate_CApiPolicyResults)->Arg(20)->Arg(200)->Arg(2000);
+void BM_CApiLatency(benchmark::State& state) {
+  CFixture& f = GetCFixture(static_cast<int>(state.range(0)));
+  crossgate_decision d;
+  crossgate_decision_init(&d, sizeof(d));
+  LatencySampler sampler;
+  OutcomeMix mix;
+  size_t v = 0;
+  for (auto _ : state) {
+    TouchC(f.requests[v]);
+    const uint64_t t0 = Ticks();
+    crossgate_snapshot_evaluate(&d, f.snapshot, &f.requests[v], nullptr);
+    const uint64_t t1 = Ticks();
+    benchmark::DoNotOptimize(d);
+    sampler.Add(t1 - t0);
+    v = (v + 1) & (kStreamSize - 1);
+  }
+  sampler.Report(state);
+  // The C decisions must match the C++ ones (same workload, same engine).
+  for (const crossgate_request& r : f.requests) {
+    crossgate_snapshot_evaluate(&d, f.snapshot, &r, nullptr);
+    mix.Add(static_cast<Outcome>(d.outcome), static_cast<Stage>(d.stage));
+  }
+  mix.Report(state);
+}
+
+// C++ and C calls alternate on the same request, each timed on its own, so
+// both see the same machine load (the fair overhead figure on a shared VM).
+void BM_CxxVsCApiInterleaved(benchmark::State& state) {
+  const Fixture& f = GetFixture(static_cast<int>(state.range(0)), 1);
+  CFixture& c = GetCFixture(static_cast<int>(state.range(0)));
+  EvalScratch scratch(*f.set);
+  EvaluateOptions options;
+  options.report_policies = false;
+  Decision d;
+  crossgate_decision cd;
+  crossgate_decision_init(&cd, sizeof(cd));
+  LatencySampler cxx, capi;
+  size_t v = 0;
+  for (auto _ : state) {
+    TouchRequest(f.stream.requests[v]);
+    const uint64_t t0 = Ticks();
+    Evaluate(*f.set, f.stream.requests[v], options, scratch, &d);
+    const uint64_t t1 = Ticks();
+    TouchC(c.requests[v]);
+    const uint64_t t1b = Ticks();
+    crossgate_snapshot_evaluate(&cd, c.snapshot, &c.requests[v], nullptr);
+    const uint64_t t2 = Ticks();
+    benchmark::DoNotOptimize(d);
+    benchmark::DoNotOptimize(cd);
+    cxx.Add(t1 - t0);
+    capi.Add(t2 - t1b);
+    v = (v + 1) & (kStreamSize - 1);
+  }
+  cxx.Report(state);
+  const double cxx_p50 = state.counters["p50_ns"],
+               cxx_mean = state.counters["mean_ns"];
+  capi.Report(state);
+  state.counters["cxx_p50_ns"] = cxx_p50;
+  state.counters["cxx_mean_ns"] = cxx_mean;
+  state.counters["overhead_p50_pct"] =
+      100.0 * (state.counters["p50_ns"] / cxx_p50 - 1);
+  state.counters["overhead_mean_pct"] =
+      100.0 * (state.counters["mean_ns"] / cxx_mean - 1);
+}
+
+BENCHMARK(BM_CxxVsCApiInterleaved)->ArgName("policies")->Arg(200);
+BENCHMARK(BM_Cxx)->ArgName("policies")->Arg(200)->Arg(2000);
+BENCHMARK(BM_CApiSnapshot)->ArgName("policies")->Arg(200)->Arg(2000);
+BENCHMARK(BM_CApi)->ArgName("policies")->Arg(200)->Arg(2000);
+BENCHMARK(BM_CApiBatch)->ArgName("policies")->Arg(200)->Arg(2000);
+BENCHMARK(BM_CApiLatency)->ArgName("policies")->Arg(200);
 
 }  // namespace
+}  // namespace bench
 }  // namespace crossgate
-
 
 BENCHMARK_MAIN();

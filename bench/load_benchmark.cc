@@ -2,6 +2,15 @@
 // bundle compiled from them. Inputs are read from shared/corpus in place
 // ($CROSSGATE_SHARED_DIR, else the build's CROSSGATE_SHARED_DIR).
 //
+// Load + compile of the generated workload (bench/workload.h), the figures
+// the issue sets targets for:
+//   BM_LoadCompileBinary/<policies>/<tenants>  LoadBinaryBundle +
+//   CompilePolicySet BM_LoadCompileJson/<policies>              LoadJsonText
+//   (Graph JSON tenant
+//                                              document) + CompilePolicySet
+//   BM_CompileOnly/<policies>/<tenants>        CompilePolicySet on the model
+// The sizes above the loader's default limits load with WorkloadLoadOptions().
+//
 //   build/bin/load_benchmark --benchmark_repetitions=5
 //                            --benchmark_report_aggregates_only
 
@@ -10,7 +19,9 @@
 #include <string>
 #include <vector>
 
+#include "bench/bench_util.h"
 #include "benchmark/benchmark.h"
+#include "lib/compile/compiler.h"
 #include "lib/load/loader.h"
 
 namespace crossgate {
@@ -101,6 +112,111 @@ void BM_LoadBinaryBundle_Cloudshield(benchmark::State& state) {
 BENCHMARK(BM_LoadBinaryBundle_Cloudshield)->Unit(benchmark::kMillisecond);
 
 }  // namespace
+
+namespace bench {
+namespace {
+
+void BM_LoadCompileBinary(benchmark::State& state) {
+  const Fixture& f = GetFixture(static_cast<int>(state.range(0)),
+                                static_cast<int>(state.range(1)));
+  const std::string bytes = *SerializeBundle(f.workload.bundle);
+  const LoadOptions options = WorkloadLoadOptions();
+  for (auto _ : state) {
+    auto bundle = LoadBinaryBundle(bytes, options, nullptr);
+    if (!bundle.ok()) {
+      state.SkipWithError(std::string(bundle.status().message()).c_str());
+      break;
+    }
+    auto set = CompilePolicySet(*bundle, CompileOptions(), nullptr);
+    if (!set.ok()) {
+      state.SkipWithError(std::string(set.status().message()).c_str());
+      break;
+    }
+    benchmark::DoNotOptimize(set);
+  }
+  state.counters["input_bytes"] = static_cast<double>(bytes.size());
+}
+BENCHMARK(BM_LoadCompileBinary)
+    ->ArgNames({"policies", "tenants"})
+    ->Args({200, 1})
+    ->Args({2000, 1})
+    ->Args({20000, 1})
+    ->Args({200, 1000})
+    ->Unit(benchmark::kMillisecond);
+
+// 100,000 tenants (the main one and 99,999 small ones): tens of seconds per
+// load, so one iteration per repetition.
+void BM_LoadCompileBinaryHuge(benchmark::State& state) {
+  BM_LoadCompileBinary(state);
+}
+BENCHMARK(BM_LoadCompileBinaryHuge)
+    ->ArgNames({"policies", "tenants"})
+    ->Args({200, 100000})
+    ->Iterations(1)
+    ->Unit(benchmark::kMillisecond);
+
+void BM_LoadCompileJson(benchmark::State& state) {
+  const Fixture& f = GetFixture(static_cast<int>(state.range(0)), 1);
+  const std::string json = TenantDocumentJson(f.workload.bundle.tenants(0));
+  const LoadOptions options = WorkloadLoadOptions();
+  for (auto _ : state) {
+    auto bundle = LoadJsonText(json, options, nullptr);
+    if (!bundle.ok()) {
+      state.SkipWithError(std::string(bundle.status().message()).c_str());
+      break;
+    }
+    auto set = CompilePolicySet(*bundle, CompileOptions(), nullptr);
+    if (!set.ok()) {
+      state.SkipWithError(std::string(set.status().message()).c_str());
+      break;
+    }
+    benchmark::DoNotOptimize(set);
+  }
+  state.counters["input_bytes"] = static_cast<double>(json.size());
+}
+BENCHMARK(BM_LoadCompileJson)
+    ->ArgName("policies")
+    ->Arg(200)
+    ->Arg(2000)
+    ->Arg(20000)
+    ->Unit(benchmark::kMillisecond);
+
+void BM_CompileOnly(benchmark::State& state) {
+  const Fixture& f = GetFixture(static_cast<int>(state.range(0)),
+                                static_cast<int>(state.range(1)));
+  for (auto _ : state) {
+    auto set = CompilePolicySet(f.workload.bundle, CompileOptions(), nullptr);
+    benchmark::DoNotOptimize(set);
+  }
+}
+BENCHMARK(BM_CompileOnly)
+    ->ArgNames({"policies", "tenants"})
+    ->Args({200, 1})
+    ->Args({20000, 1})
+    ->Args({200, 1000})
+    ->Unit(benchmark::kMillisecond);
+
+// The other phase: LoadBinaryBundle alone (parse, unknown-field check,
+// ValidateBundle), to split load+compile.
+void BM_LoadOnlyBinary(benchmark::State& state) {
+  const Fixture& f = GetFixture(static_cast<int>(state.range(0)),
+                                static_cast<int>(state.range(1)));
+  const std::string bytes = *SerializeBundle(f.workload.bundle);
+  const LoadOptions options = WorkloadLoadOptions();
+  for (auto _ : state) {
+    auto bundle = LoadBinaryBundle(bytes, options, nullptr);
+    benchmark::DoNotOptimize(bundle);
+  }
+}
+BENCHMARK(BM_LoadOnlyBinary)
+    ->ArgNames({"policies", "tenants"})
+    ->Args({200, 1})
+    ->Args({20000, 1})
+    ->Args({200, 1000})
+    ->Unit(benchmark::kMillisecond);
+
+}  // namespace
+}  // namespace bench
 }  // namespace crossgate
 
 BENCHMARK_MAIN();

@@ -1,11 +1,17 @@
 #include "capi/core.h"
 
+#include <algorithm>
+#include <cstring>
+#include <iterator>
 #include <utility>
 
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/str_cat.h"
+#include "capi/request_io.h"
 #include "crossgate/policy/v1/bundle.pb.h"
 #include "lib/collaboration/invitation.h"
 #include "lib/collaboration/self_service_sign_up.h"
+#include "lib/compile/compiled_tenant.h"
 #include "lib/compile/compiler.h"
 #include "lib/eval/scratch.h"
 #include "lib/load/loader.h"
@@ -95,34 +101,105 @@ const char* DecisionReasonName(int reason) {
   return ReasonName(static_cast<uint16_t>(reason)).data();
 }
 
+// Stable identifiers for the collaboration reasons, in enum order (the
+// library's own names are sentences for logs).
+constexpr const char* kInvitationReasons[] = {
+    "notEvaluated",        "allowedNoDomainRestriction",
+    "allowedDomainAllowlisted", "allowedByCrossTenantAccess",
+    "inviterNotPermitted", "invalidInviteeEmail",
+    "domainBlocked",       "domainNotInAllowlist",
+    "domainPolicyInvalid", "blockedByCrossTenantAccess",
+    "tenantMismatch"};
+static_assert(std::size(kInvitationReasons) ==
+              static_cast<size_t>(collaboration::InvitationReason::kTenantMismatch) + 1);
+constexpr const char* kSignUpReasons[] = {"notEvaluated", "allowed", "policyAbsent",
+                                          "disabled", "noUserFlowForApp"};
+static_assert(std::size(kSignUpReasons) ==
+              static_cast<size_t>(collaboration::SignUpReason::kNoUserFlowForApp) + 1);
+
 const char* CheckReasonName(int kind, int reason) {
-  using collaboration::InvitationReason;
-  using collaboration::SignUpReason;
-  if (kind == CROSSGATE_ENUM_INVITATION_REASON && reason >= 0 &&
-      reason <= static_cast<int>(InvitationReason::kTenantMismatch)) {
-    return collaboration::InvitationReasonName(static_cast<InvitationReason>(reason))
-        .data();
+  if (reason < 0) return nullptr;
+  const size_t r = static_cast<size_t>(reason);
+  if (kind == CROSSGATE_ENUM_INVITATION_REASON && r < std::size(kInvitationReasons)) {
+    return kInvitationReasons[r];
   }
-  if (kind == CROSSGATE_ENUM_SIGN_UP_REASON && reason >= 0 &&
-      reason <= static_cast<int>(SignUpReason::kNoUserFlowForApp)) {
-    return collaboration::SignUpReasonName(static_cast<SignUpReason>(reason)).data();
+  if (kind == CROSSGATE_ENUM_SIGN_UP_REASON && r < std::size(kSignUpReasons)) {
+    return kSignUpReasons[r];
   }
   return nullptr;
 }
 
-// TODO(#5): call collaboration::CanInvite / CanSelfServiceSignUp once the
-// compiled policy set exposes each tenant's CompiledExternalCollaboration
-// and CompiledCrossTenantAccess (lib/compile). Until then both checks fail
-// closed.
-absl::Status CanInvite(const EngineSnapshot&, const crossgate_invitation&,
-                       crossgate_check_result*) {
-  return absl::UnimplementedError(
-      "the compiled policy set does not expose collaboration settings yet");
+namespace {
+
+const CompiledTenant* TenantOf(const EngineSnapshot& snapshot, const Guid& id) {
+  if (snapshot.set == nullptr) return nullptr;
+  const int32_t index = snapshot.set->FindTenant(id);
+  return index < 0 ? nullptr : &snapshot.set->tenant(static_cast<uint32_t>(index));
 }
-absl::Status CanSelfServiceSignUp(const EngineSnapshot&, const crossgate_sign_up&,
-                                  crossgate_check_result*) {
-  return absl::UnimplementedError(
-      "the compiled policy set does not expose collaboration settings yet");
+
+void WriteCheck(const EngineSnapshot& snapshot, bool allowed, int stage,
+                uint32_t reason, crossgate_check_result* out) {
+  crossgate_check_result full;
+  std::memset(&full, 0, sizeof(full));
+  full.struct_size = out->struct_size;
+  full.status = CROSSGATE_OK;
+  full.outcome = allowed ? CROSSGATE_OUTCOME_ALLOW : CROSSGATE_OUTCOME_BLOCK;
+  full.stage = allowed ? CROSSGATE_STAGE_NONE : stage;
+  full.reason = reason;
+  full.bundle_version = snapshot.set->bundle_version();
+  full.generation = snapshot.generation;
+  std::memcpy(static_cast<void*>(out), &full,
+              std::min<size_t>(out->struct_size, sizeof(full)));
+}
+
+}  // namespace
+
+absl::Status CanInvite(const EngineSnapshot& snapshot, const crossgate_invitation& in,
+                       crossgate_check_result* out) {
+  const CompiledTenant* tenant = TenantOf(snapshot, ToGuid(in.resource_tenant_id));
+  if (tenant == nullptr || tenant->collaboration == nullptr) {
+    return absl::InvalidArgumentError(
+        "invitation/resource_tenant_id: tenant not in the loaded bundle");
+  }
+  // Role ids as the library's Guid; an inviter holds a handful of roles, so
+  // the inline buffer covers every realistic case without allocating.
+  absl::InlinedVector<Guid, 16> roles;
+  for (size_t i = 0; i < in.inviter_role_count; ++i) {
+    roles.push_back(ToGuid(in.inviter_roles[i]));
+  }
+  collaboration::Inviter inviter;
+  inviter.type = in.inviter_kind == CROSSGATE_INVITER_GUEST
+                     ? collaboration::InviterType::kGuest
+                 : in.inviter_kind == CROSSGATE_INVITER_APPLICATION
+                     ? collaboration::InviterType::kApplication
+                     : collaboration::InviterType::kMember;
+  inviter.roles = absl::MakeConstSpan(roles);
+  const Guid home = ToGuid(in.invitee_home_tenant_id);
+  const collaboration::InvitationDecision d = collaboration::CanInvite(
+      *tenant->collaboration, *tenant->cross_tenant, inviter,
+      absl::string_view(in.invitee_email.data, in.invitee_email.size),
+      home.is_zero() ? absl::nullopt : absl::optional<Guid>(home));
+  const bool xtap = d.reason == collaboration::InvitationReason::kBlockedByCrossTenantAccess;
+  WriteCheck(snapshot, d.allowed,
+             xtap ? CROSSGATE_STAGE_CROSS_TENANT_ACCESS
+                  : CROSSGATE_STAGE_EXTERNAL_COLLABORATION,
+             static_cast<uint32_t>(d.reason), out);
+  return absl::OkStatus();
+}
+
+absl::Status CanSelfServiceSignUp(const EngineSnapshot& snapshot,
+                                  const crossgate_sign_up& in,
+                                  crossgate_check_result* out) {
+  const CompiledTenant* tenant = TenantOf(snapshot, ToGuid(in.resource_tenant_id));
+  if (tenant == nullptr || tenant->collaboration == nullptr) {
+    return absl::InvalidArgumentError(
+        "sign_up/resource_tenant_id: tenant not in the loaded bundle");
+  }
+  const collaboration::SignUpDecision d = collaboration::CanSelfServiceSignUp(
+      *tenant->collaboration, ToGuid(in.application_id));
+  WriteCheck(snapshot, d.allowed, CROSSGATE_STAGE_EXTERNAL_COLLABORATION,
+             static_cast<uint32_t>(d.reason), out);
+  return absl::OkStatus();
 }
 
 }  // namespace crossgate::capi

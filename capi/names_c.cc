@@ -17,7 +17,7 @@ const char* Lookup(const char* const (&table)[N], int value) {
 constexpr const char* kOutcomes[] = {"block", "allow", "challenge"};
 constexpr const char* kStages[] = {"none", "request", "crossTenantAccess",
                                    "tenantRestrictions", "conditionalAccess",
-                                   "internal"};
+                                   "internal", "externalCollaboration"};
 constexpr const char* kLocations[] = {"none", "homeTenant", "resourceTenant"};
 constexpr const char* kRequirements[] = {
     "authenticationStrength", "mfa", "passwordChange", "riskRemediation",

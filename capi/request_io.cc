@@ -332,8 +332,15 @@ int Collection(const crossgate_str* data, size_t count, const char* field,
 // The filter-for-devices properties (spec 4.10), in DeviceText order.
 int RequestConverter::ConvertDevice(const crossgate_device* in_ptr, Request* out,
                                     crossgate_error** err) {
-  crossgate_device in{};
-  if (int rc = ReadStruct(in_ptr, &in, "request/device", err)) return rc;
+  // A caller built against this header passes sizeof: read it in place.
+  crossgate_device copy;
+  const crossgate_device* source = in_ptr;
+  if (in_ptr->struct_size != sizeof(crossgate_device)) {
+    copy = crossgate_device{};
+    if (int rc = ReadStruct(in_ptr, &copy, "request/device", err)) return rc;
+    source = &copy;
+  }
+  const crossgate_device& in = *source;
   if (!Le(in.is_compliant, CROSSGATE_TRISTATE_TRUE)) {
     return SetError(err, CROSSGATE_EENUM, "unknown value (0..2)",
                     "request/device/is_compliant");
@@ -347,13 +354,15 @@ int RequestConverter::ConvertDevice(const crossgate_device* in_ptr, Request* out
   static_assert(sizeof(texts) / sizeof(texts[0]) ==
                 static_cast<size_t>(DeviceText::kExtensionAttribute1));
   static_assert(device_filter::kDeviceTextCount == 11 + 15);
-  device_ = device_filter::DeviceAttributes();
+  // Every member is assigned below, so the previous request's values never
+  // leak into this one and nothing is reset twice.
   device_.registered = true;
   for (size_t i = 0; i < 11; ++i) device_.text[i] = Text(*texts[i]);
   for (size_t i = 0; i < 15; ++i) device_.text[11 + i] = Text(in.extension_attributes[i]);
-  if (in.is_compliant != CROSSGATE_TRISTATE_NULL) {
-    device_.is_compliant = in.is_compliant == CROSSGATE_TRISTATE_TRUE;
-  }
+  device_.is_compliant =
+      in.is_compliant == CROSSGATE_TRISTATE_NULL
+          ? absl::optional<bool>()
+          : absl::optional<bool>(in.is_compliant == CROSSGATE_TRISTATE_TRUE);
   int rc;
   if ((rc = Collection(in.physical_ids, in.physical_id_count, "device/physical_ids",
                        &physical_ids_, &device_.physical_ids, err)) ||

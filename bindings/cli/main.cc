@@ -19,16 +19,39 @@ constexpr Verb kVerbs[] = {
      "<bundle or export...> [--allow-placeholders] [--strict-references]",
      "load inputs and print counts per tenant and kind, then warnings",
      RunInspect},
+    {"check",
+     "-p POLICIES [--json] REQUEST.json | -p POLICIES --batch REQUESTS.jsonl "
+     "[--policy-results]",
+     "decide one request (or one per JSONL line) and say why", RunCheck},
+    {"what-if", "-p POLICIES [--json] [--graph] REQUEST.json",
+     "every policy: applies or not and why, controls, cross-tenant settings",
+     RunWhatIf},
+    {"lint", "<policies...> [--json]",
+     "find policies that never apply, covered inclusions, risky report-only "
+     "blocks, redundant partner entries, unknown features",
+     RunLint},
+    {"diff", "OLD NEW --requests REQUESTS.jsonl [--json]",
+     "list the requests whose decision changes between two policy versions",
+     RunDiff},
+    {"invite",
+     "-p POLICIES [--tenant ID] [--inviter member|guest|application] "
+     "[--inviter-role ID]... [--invitee-tenant ID] [--json] EMAIL",
+     "may this inviter invite EMAIL as a guest (external collaboration)",
+     RunInvite},
 };
 
 void PrintUsage(std::FILE* out) {
   std::fprintf(out, "usage: crossgate <verb> [args]\n\nverbs:\n");
   for (const Verb& verb : kVerbs) {
-    std::fprintf(out, "  %-8s %s\n           %s\n", verb.name, verb.summary,
-                 verb.usage);
+    std::fprintf(out, "  %-8s %s\n           crossgate %s %s\n", verb.name,
+                 verb.summary, verb.name, verb.usage);
   }
-  std::fprintf(out,
-               "\nexit codes: 0 ok, 1 the input has errors, 2 usage error\n");
+  std::fprintf(
+      out,
+      "\nPOLICIES: a bundle (crossgate compile), a Graph JSON export or "
+      "tenant document, or a tenant directory; -p repeats.\n"
+      "exit codes: 0 allow / ok, 1 error, 2 usage, 3 block, "
+      "4 challenge, 5 findings (lint, diff); see docs/cli.md\n");
 }
 
 }  // namespace

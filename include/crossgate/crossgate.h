@@ -426,7 +426,8 @@ enum { /* crossgate_decision.stage: which stage decided */
   CROSSGATE_STAGE_CROSS_TENANT_ACCESS = 2, /* XTAP */
   CROSSGATE_STAGE_TENANT_RESTRICTIONS = 3, /* TRv2 */
   CROSSGATE_STAGE_CONDITIONAL_ACCESS = 4,
-  CROSSGATE_STAGE_INTERNAL = 5 /* library failure: always block */
+  CROSSGATE_STAGE_INTERNAL = 5, /* library failure: always block */
+  CROSSGATE_STAGE_EXTERNAL_COLLABORATION = 6 /* invitation / sign-up rules */
 };
 enum { /* crossgate_decision.challenge_location */
   CROSSGATE_CHALLENGE_NONE = 0,

@@ -195,6 +195,7 @@ void BuildPolicyIndex(const std::vector<NormalizedPolicy>& policies,
   t->users_all = pool.Intern(users_all.data());
   t->users = users.Finish(pool);
   t->groups = groups.Finish(pool);
+  for (const auto& [group, entry] : t->groups) t->group_filter.Add(group);
   t->roles = roles.Finish(pool);
   t->guest_include_any = gi_any.Finish(pool);
   t->guest_include_listed = gi_listed.Finish(pool);

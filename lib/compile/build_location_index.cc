@@ -104,8 +104,9 @@ void BuildLocationIndex(const std::vector<NormalizedPolicy>& policies,
     const LocationModel& m = locations[l];
     switch (m.kind) {
       case LocationModel::Kind::kIp:
-        // No IP in the request: every IP include holds, no IP exclude does.
-        no_ip.Or(inc[l]);
+        // No IP in the request: it could be in any non-empty IP location
+        // (fail closed: every such include holds, no exclude does).
+        if (!m.ranges.empty()) no_ip.Or(inc[l]);
         for (const Cidr& c : m.ranges) {
           if (c.base.v6) {
             v6.push_back(ToRange6(c, l));

@@ -29,6 +29,8 @@
 #include "lib/compile/bitset_pool.h"
 #include "lib/compile/compiled_policy_set.h"
 #include "lib/compile/device_filter_adapter.h"
+#include "lib/collaboration/compiled_collaboration.h"
+#include "lib/compile/guid_filter.h"
 #include "lib/cross_tenant/compiled_cross_tenant.h"
 #include "lib/eval/decision.h"
 #include "lib/model/cidr.h"
@@ -211,6 +213,7 @@ struct CompiledTenant {
   // Users (spec 4.3). users_all: `All` / unknown include keywords.
   BitsetRef users_all = 0;
   GuidIndex users, groups, roles;
+  GuidFilter group_filter;  // the keys of `groups`, probed first
   // External users: per ExternalUserTypeBit position, policies selecting the
   // type for all external tenants, or for an enumerated list (ANDed with
   // external_tenants[home]).
@@ -256,6 +259,8 @@ struct CompiledTenant {
   std::vector<Guid> terms_of_use;            // by local ToU index
   std::vector<std::string> custom_controls;  // by local custom-control index
   std::vector<CompiledDeviceFilter> device_filters;
+  // By device filter: the policies using it in include / exclude mode.
+  std::vector<IncludeExclude> device_filter_policies;
   // Results before evaluation: notApplied / reportOnlyNotApplied /
   // notEnabled, by local index (copied into the scratch per request).
   std::vector<PolicyOutcome> result_template;
@@ -264,6 +269,9 @@ struct CompiledTenant {
   // before Conditional Access, and the source of the inbound trust (D1) and
   // D4 user-type bits the CA stage reads.
   std::unique_ptr<const cross_tenant::CompiledCrossTenantAccess> cross_tenant;
+  // The tenant's external collaboration settings (lib/collaboration):
+  // invitations and self-service sign-up (spec 3).
+  std::unique_ptr<const collaboration::CompiledExternalCollaboration> collaboration;
 
   explicit CompiledTenant(uint32_t words) : bits(words) {}
   uint32_t words() const { return bits.words(); }

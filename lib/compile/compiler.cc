@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "lib/compile/app_set_resolver.h"
 #include "lib/compile/build_index.h"
@@ -94,12 +95,27 @@ void PolicySetBuilder::AddTenant(const pb::TenantPolicies& tenant) {
   }
   auto cross_tenant =
       std::make_unique<const cross_tenant::CompiledCrossTenantAccess>(*std::move(xtap));
+  // External collaboration settings (spec 3): invitations and self-service
+  // sign-up read them beside the cross-tenant settings.
+  absl::StatusOr<collaboration::CompiledExternalCollaboration> collab =
+      collaboration::CompiledExternalCollaboration::Compile(
+          tenant, collaboration::CollaborationCompileOptions(), issues_);
+  if (!collab.ok()) {
+    if (issues_->error_count() == errors_before) {
+      issues_->Error(IssueCode::kMalformedInput, path,
+                     std::string(collab.status().message()));
+    }
+    return;
+  }
   AppSetResolver app_sets(cross_tenant->app_sets());
   TenantContext ctx;
   ctx.path = path;
   ctx.options = &options_;
   ctx.app_sets = &app_sets;
   ctx.issues = issues_;
+  ctx.named_locations_exported = tenant.named_locations_exported();
+  ctx.authentication_strengths_exported =
+      tenant.authentication_strengths_exported();
   BuildLocationTable(tenant, ctx);
   BuildStrengthTable(tenant, ctx);
   CollectControlIds(tenant, ctx);
@@ -157,6 +173,7 @@ void PolicySetBuilder::AddTenant(const pb::TenantPolicies& tenant) {
 
   t->policies.resize(n);
   t->result_template.resize(n);
+  absl::flat_hash_map<std::string, int32_t> device_filter_index;
   for (uint32_t i = 0; i < n; ++i) {
     NormalizedPolicy& np = policies[i];
     CompiledPolicy& cp = t->policies[i];
@@ -176,7 +193,14 @@ void PolicySetBuilder::AddTenant(const pb::TenantPolicies& tenant) {
     cp.session = np.session;
     cp.application_filter = np.application_filter != FilterMode::kNone;
     cp.service_principal_filter = np.service_principal_filter;
-    if (np.device_filter_mode != FilterMode::kNone) {
+    // Policies sharing a rule text share one compiled filter, so a request
+    // evaluates each distinct rule once (lib/eval/applicability.cc).
+    auto shared = device_filter_index.find(np.device_filter_rule);
+    if (np.device_filter_mode != FilterMode::kNone &&
+        shared != device_filter_index.end()) {
+      cp.device_filter_mode = np.device_filter_mode;
+      cp.device_filter = shared->second;
+    } else if (np.device_filter_mode != FilterMode::kNone) {
       absl::StatusOr<CompiledDeviceFilter> filter =
           CompileDeviceFilterRule(np.device_filter_rule);
       const std::string fpath = absl::StrCat(
@@ -192,6 +216,7 @@ void PolicySetBuilder::AddTenant(const pb::TenantPolicies& tenant) {
         }
         cp.device_filter_mode = np.device_filter_mode;
         cp.device_filter = static_cast<int32_t>(t->device_filters.size());
+        device_filter_index.emplace(np.device_filter_rule, cp.device_filter);
         t->device_filters.push_back(*std::move(filter));
       }
     }
@@ -206,7 +231,26 @@ void PolicySetBuilder::AddTenant(const pb::TenantPolicies& tenant) {
   }
   BuildPolicyIndex(policies, t.get());
   BuildLocationIndex(policies, ctx.locations, t.get());
+  // Per distinct device-filter rule, the policies filtering in include and
+  // in exclude mode: a request runs each rule once and clears whole words.
+  {
+    const uint32_t w = t->words();
+    std::vector<BitsetBuilder> inc(t->device_filters.size(), BitsetBuilder(w));
+    std::vector<BitsetBuilder> exc(t->device_filters.size(), BitsetBuilder(w));
+    for (uint32_t i = 0; i < n; ++i) {
+      const CompiledPolicy& cp = t->policies[i];
+      if (cp.device_filter < 0) continue;
+      (cp.device_filter_mode == FilterMode::kInclude ? inc : exc)[cp.device_filter].Set(i);
+    }
+    for (size_t f = 0; f < t->device_filters.size(); ++f) {
+      t->device_filter_policies.push_back(
+          {t->bits.Intern(inc[f].data()), t->bits.Intern(exc[f].data())});
+    }
+  }
   t->cross_tenant = std::move(cross_tenant);
+  t->collaboration =
+      std::make_unique<const collaboration::CompiledExternalCollaboration>(
+          *std::move(collab));
   t->bits.Freeze();
 
   set_->max_tenant_policies_ = std::max(set_->max_tenant_policies_, n);

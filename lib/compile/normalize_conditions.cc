@@ -480,9 +480,21 @@ void ReadLocations(const Strings& list, bool include, const std::string& base,
       case IdTokenKind::kGuid: {
         auto it = ctx.location_index.find(guid);
         if (it == ctx.location_index.end()) {
-          ctx.issues->Error(IssueCode::kDanglingReference, path,
-                            absl::StrCat("named location ", text,
-                                         " does not exist in this tenant"));
+          if (ctx.named_locations_exported) {
+            ctx.issues->Error(IssueCode::kDanglingReference, path,
+                              absl::StrCat("named location ", text,
+                                           " does not exist in this tenant"));
+          } else {
+            // The export has no named locations: the request may be in it.
+            // Fail closed: every request is in it for an include, none for
+            // an exclude, so the policy applies.
+            ctx.issues->Warning(
+                IssueCode::kDanglingReference, path,
+                absl::StrCat("named location ", text,
+                             " is not in the export; read as containing "
+                             "every request for includes, none for excludes"));
+            if (include) out->location_include_all = true;
+          }
         } else {
           target->push_back(it->second);
         }

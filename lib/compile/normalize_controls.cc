@@ -62,6 +62,22 @@ void NormalizeGrant(const pb::ConditionalAccessPolicy& policy,
   if (!g.authentication_strength_id().empty()) {
     auto it = ctx.strength_index.find(
         absl::AsciiStrToLower(g.authentication_strength_id()));
+    if (it == ctx.strength_index.end() &&
+        !ctx.authentication_strengths_exported) {
+      // Not in the export: no method combination is known to meet it, so
+      // it is unsatisfiable (fail closed).
+      ctx.issues->Warning(IssueCode::kDanglingReference,
+                          base + "/authenticationStrength/id",
+                          absl::StrCat("authentication strength ",
+                                       g.authentication_strength_id(),
+                                       " is not in the export; read as "
+                                       "unsatisfiable"));
+      const std::string key = absl::AsciiStrToLower(g.authentication_strength_id());
+      it = ctx.strength_index.emplace(key, ctx.strengths.size()).first;
+      ctx.strengths.emplace_back();
+      ctx.strength_ids.push_back(g.authentication_strength_id());
+      ctx.strength_names.push_back("");
+    }
     if (it == ctx.strength_index.end()) {
       ctx.issues->Error(IssueCode::kDanglingReference,
                         base + "/authenticationStrength/id",

@@ -25,6 +25,11 @@ struct TenantContext {
   const CompileOptions* options = nullptr;
   const AppSetResolver* app_sets = nullptr;
   IssueCollector* issues = nullptr;
+  // Whether the export carried the tenant's named locations / authentication
+  // strengths: only then is an id missing from them a dangling reference
+  // (an error); otherwise it reads fail-closed and warns.
+  bool named_locations_exported = false;
+  bool authentication_strengths_exported = false;
 
   std::vector<LocationModel> locations;  // last entry: zero-GUID trusted IPs
   absl::flat_hash_map<Guid, uint32_t> location_index;

@@ -41,11 +41,14 @@ bool Check(const CompiledCrossTenantAccess& tenant,
 }
 
 // Step 1: TRv2 (spec 2.12). Returns false when it blocked.
-bool CheckTenantRestrictions(const CompiledCrossTenantAccess& resource,
-                             const CompiledCrossTenantAccess* home,
+bool CheckTenantRestrictions(const CompiledCrossTenantAccess* home,
                              const CompiledCrossTenantAccess* restricting,
                              const Request& request, CrossTenantResult* out) {
-  if (!request.tenant_restrictions_signal) return true;
+  // TRv2 restricts user identities; workload identities are out of scope.
+  if (!request.tenant_restrictions_signal ||
+      request.principal_kind == PrincipalKind::kServicePrincipal) {
+    return true;
+  }
   const Guid& t = request.tenant_restrictions_tenant_id;
   if (t.is_zero()) {
     Block(out, Stage::kTenantRestrictions,
@@ -53,8 +56,15 @@ bool CheckTenantRestrictions(const CompiledCrossTenantAccess& resource,
           XtapSide::kRestrictingTenant, t, XtapSetting::kTenantRestrictions);
     return false;
   }
-  // TRv2 restricts access to *other* tenants only.
-  if (t == request.resource_tenant_id) return true;
+  // TRv2 restricts the *external* identities used on T's network or
+  // devices (spec 2.12): the identity's tenant is the home tenant for an
+  // external user, else the resource tenant. T's own identities pass.
+  const bool foreign = !request.home_tenant_id.is_zero() &&
+                       request.home_tenant_id != request.resource_tenant_id;
+  const Guid& identity_tenant =
+      foreign ? request.home_tenant_id : request.resource_tenant_id;
+  // Signing in to T itself is governed by T's inbound settings, not TRv2.
+  if (t == identity_tenant || t == request.resource_tenant_id) return true;
   if (restricting == nullptr) {
     if (home != nullptr && home->tenant_id() == t) restricting = home;
   }
@@ -71,12 +81,13 @@ bool CheckTenantRestrictions(const CompiledCrossTenantAccess& resource,
     return false;
   }
   out->tenant_restrictions_evaluated = true;
-  // The users are the external tenant's identities (spec 2.12): the
-  // principal as the resource tenant knows it.
+  // "The users are the external tenant's identities and the apps are the
+  // external tenant's apps" (spec 2.12, inferred): the external tenant is
+  // the one signed in to, the principal as that tenant knows it.
   const B2BSubject subject{request.principal_id, request.groups,
                            request.application_id,
                            request.client_application_id};
-  return Check(*restricting, restricting->ForPartner(resource.tenant_id()),
+  return Check(*restricting, restricting->ForPartner(request.resource_tenant_id),
                XtapSetting::kTenantRestrictions, XtapSide::kRestrictingTenant,
                Stage::kTenantRestrictions, subject, out);
 }
@@ -162,7 +173,7 @@ void EvaluateCrossTenant(const CompiledCrossTenantAccess& resource,
   }
   out->extra_user_type_bits = AdditionalUserTypeBits(resource, request);
 
-  if (!CheckTenantRestrictions(resource, home, restricting, request, out)) {
+  if (!CheckTenantRestrictions(home, restricting, request, out)) {
     return;
   }
 

@@ -71,8 +71,10 @@ void ComputePrincipal(const CompiledTenant& t, const RequestContext& ctx,
     if (it != t.users.end()) OrEntry<W>(pool, it->second, inc, exc, w);
   }
   if (!t.groups.empty()) {
-    // One hash lookup per group (typically 1-40, up to thousands).
+    // One filter test per group (typically 1-40, up to thousands), and a
+    // hash lookup only for the few the filter cannot rule out.
     for (const Guid& g : r.groups) {
+      if (!t.group_filter.MayContain(g)) continue;
       auto it = t.groups.find(g);
       if (it != t.groups.end()) OrEntry<W>(pool, it->second, inc, exc, w);
     }
@@ -238,12 +240,20 @@ const uint64_t* ComputeApplicable(const CompiledTenant& t,
     any |= x;
   }
   if (any != 0 && t.residual != 0) {
-    const uint64_t* residual = pool.template at<W>(t.residual);
-    for (uint32_t i = 0; i < w; ++i) {
-      for (uint64_t word = app[i] & residual[i]; word != 0; word &= word - 1) {
-        uint32_t local = i * 64 + static_cast<uint32_t>(__builtin_ctzll(word));
-        if (!DeviceFilterApplies(t, t.policies[local], ctx)) bits::Clear(app, local);
-      }
+    // Each distinct rule runs once, and only when a policy using it is
+    // still applicable: a match removes the exclude-mode policies, a miss
+    // the include-mode ones (spec 4.10).
+    for (size_t f = 0; f < t.device_filters.size(); ++f) {
+      const IncludeExclude& users = t.device_filter_policies[f];
+      const uint64_t* inc = pool.template at<W>(users.include);
+      const uint64_t* exc = pool.template at<W>(users.exclude);
+      uint64_t live = 0;
+      for (uint32_t i = 0; i < w; ++i) live |= app[i] & (inc[i] | exc[i]);
+      if (live == 0) continue;
+      const CompiledDeviceFilter& filter = t.device_filters[f];
+      if (!filter.evaluable()) continue;  // fail closed: the policies apply
+      const uint64_t* drop = filter.Matches(ctx.device) ? exc : inc;
+      bits::AndNot<W>(app, drop, w);
     }
   }
   return app;

@@ -158,7 +158,8 @@ struct Decision {
   Stage stage = Stage::kNone;
   ChallengeLocation challenge_location = ChallengeLocation::kNone;
   // A stable reason code (see ReasonName in the evaluator) and the policy
-  // that decided a block (-1 when none).
+  // that decided: for a block the blocking policy (D14), for a challenge the
+  // first challenged policy by id; -1 when none.
   uint16_t reason = 0;
   int32_t deciding_policy = -1;
 

@@ -38,6 +38,30 @@ bool SameAtom(const Requirement& a, const Requirement& b) {
   return a.kind == b.kind && a.ref == b.ref;
 }
 
+// splitmix64's finalizer: spreads a prompt key for the group digest.
+uint64_t Mix(uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+// Whether every atom of `a` is in `b` (groups of `n` atoms each).
+bool Contains(const Requirement* a, const Requirement* b, int n) {
+  for (int i = 0; i < n; ++i) {
+    bool found = false;
+    for (int j = 0; j < n && !found; ++j) found = SameAtom(a[i], b[j]);
+    if (!found) return false;
+  }
+  return true;
+}
+
+// Whether two groups of `n` atoms hold the same set of atoms.
+bool SameAtoms(const Requirement* a, const Requirement* b, int n) {
+  return Contains(a, b, n) && Contains(b, a, n);
+}
+
 }  // namespace
 
 void ComputeBuiltinStates(const RequestContext& c, BuiltinStates* s) noexcept {
@@ -148,6 +172,10 @@ AtomState GrantResolver::Strength(const GrantAtom& atom, Reason* reason) noexcep
       result = s.combinations.empty() ? AtomState::kUnsatisfiable
                                       : AtomState::kChallengeResource;
     }
+  } else if (ctx_.non_entra) {
+    // 6.4: "strengths apply only to externals authenticating with Entra ID"
+    // (OTP, SAML/WS-Fed and social users take the `mfa` grant): unmeetable.
+    result = AtomState::kUnsatisfiable;
   } else if (ctx_.direct_connect && !ctx_.trust.mfa_accepted) {
     result = AtomState::kUnsatisfiable;  // 6.4: direct connect needs MFA trust
     r = Reason::kDirectConnectRequiresMfaTrust;
@@ -348,9 +376,25 @@ bool GrantResolver::Collect(const CompiledPolicy& policy,
     return true;
   };
   auto close = [&]() {
-    groups[groups_].count =
-        static_cast<uint16_t>(pending_ - groups[groups_].begin);
-    if (groups[groups_].count > 0) ++groups_;
+    PendingGroup& group = groups[groups_];
+    group.count = static_cast<uint16_t>(pending_ - group.begin);
+    if (group.count == 0) return;
+    // A group equal to one an earlier policy (lower id) already asked for
+    // adds nothing: drop it here, so many policies asking for the same
+    // controls cost one group (and never overflow the pending buffer).
+    const Requirement* mine = scratch_.pending() + group.begin;
+    uint64_t digest = 0;
+    for (int k = 0; k < group.count; ++k) digest += Mix(PromptKey(mine[k]));
+    group.digest = digest;
+    for (int gi = 0; gi < groups_; ++gi) {
+      const PendingGroup& other = groups[gi];
+      if (other.digest != digest || other.count != group.count) continue;
+      if (SameAtoms(scratch_.pending() + other.begin, mine, group.count)) {
+        pending_ = group.begin;
+        return;
+      }
+    }
+    ++groups_;
   };
   auto builtin_state = [&](uint32_t bit) {
     return (b.home & bit) ? AtomState::kChallengeHome

@@ -23,6 +23,9 @@ struct PendingGroup {
   uint16_t begin = 0;
   uint16_t count = 0;
   bool alive = true;
+  // Order-independent digest of the group's atoms: equal groups from many
+  // policies are merged as they are collected (GrantResolver::Collect).
+  uint64_t digest = 0;
 };
 
 class EvalScratch {

@@ -170,13 +170,37 @@ TEST(Section4_4, PolicyTargetsExactlyOneKindOfResource) {
   EXPECT_THAT(i->path, HasSubstr("conditions/applications"));
 }
 
-TEST(Section4_8, DanglingNamedLocationIsAnError) {
+TEST(Section4_8, DanglingNamedLocationIsAnErrorWhenLocationsWereExported) {
+  Compiled c = Try(absl::StrCat("named_locations_exported: true ",
+                                Policy("p", absl::StrCat(AllUsersAllApps(
+                                                             "locations { include_locations: "
+                                                             "\"eeeeeeee-0000-0000-0000-000000000009\" }"),
+                                                         kGrantMfa))));
+  EXPECT_FALSE(c.set.ok());
+  EXPECT_NE(Find(c, IssueCode::kDanglingReference), nullptr);
+}
+
+TEST(Section4_8, UnexportedNamedLocationWarnsAndReadsFailClosed) {
   Compiled c = Try(Policy("p", absl::StrCat(
                                    AllUsersAllApps("locations { include_locations: "
                                                    "\"eeeeeeee-0000-0000-0000-000000000009\" }"),
                                    kGrantMfa)));
-  EXPECT_FALSE(c.set.ok());
-  EXPECT_NE(Find(c, IssueCode::kDanglingReference), nullptr);
+  ASSERT_TRUE(c.set.ok()) << c.set.status();
+  const LoadIssue* i = Find(c, IssueCode::kDanglingReference);
+  ASSERT_NE(i, nullptr);
+  EXPECT_EQ(i->severity, LoadIssue::Severity::kWarning);
+  EXPECT_THAT(i->path, HasSubstr("includeLocations[0]"));
+}
+
+TEST(Section6, UnexportedStrengthWarnsAndIsUnsatisfiable) {
+  Compiled c = Try(Policy("p", absl::StrCat(AllUsersAllApps(),
+                                           "grant_controls { operator: OPERATOR_OR "
+                                           "authentication_strength_id: "
+                                           "\"abababab-0000-0000-0000-000000000001\" }")));
+  ASSERT_TRUE(c.set.ok()) << c.set.status();
+  const LoadIssue* i = Find(c, IssueCode::kDanglingReference);
+  ASSERT_NE(i, nullptr);
+  EXPECT_EQ(i->severity, LoadIssue::Severity::kWarning);
 }
 
 TEST(Section4_8, BadCidrIsAnError) {
@@ -195,8 +219,8 @@ TEST(Section4_8, BadCountryCodeIsAnError) {
   EXPECT_NE(Find(c, IssueCode::kBadCountry), nullptr);
 }
 
-TEST(Section6_1, DanglingAuthenticationStrengthIsAnError) {
-  Compiled c = Try(Policy("p", absl::StrCat(AllUsersAllApps(),
+TEST(Section6_1, DanglingAuthenticationStrengthIsAnErrorWhenStrengthsWereExported) {
+  Compiled c = Try("authentication_strengths_exported: true " + Policy("p", absl::StrCat(AllUsersAllApps(),
                                             "grant_controls { authentication_strength_id: "
                                             "\"aaaa0000-0000-0000-0000-000000000000\" }")));
   EXPECT_FALSE(c.set.ok());

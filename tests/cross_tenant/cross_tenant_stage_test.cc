@@ -125,6 +125,18 @@ TEST(D3, ServiceProviderOnlyPrincipalUsesNoSetting) {
   EXPECT_EQ(out.access_kind, B2bAccessKind::kNone);
 }
 
+TEST(D3, ServiceProviderOnlyPrincipalStillGetsThePartnersInboundTrust) {
+  // No B2B setting applies to a delegated admin, but whose MFA counts is
+  // still the partner's inbound trust (spec 2.11, 5.5).
+  auto r = Compile(kR, "cross_tenant_access_policy { " +
+                           Partner(kH, "inbound_trust { is_mfa_accepted: true }") +
+                           " }");
+  const CrossTenantResult out = Xtap(r, nullptr, Guest(kServiceProvider));
+  EXPECT_TRUE(out.allowed);
+  EXPECT_TRUE(out.inbound_trust.mfa_accepted);
+  EXPECT_FALSE(out.inbound_trust.compliant_device_accepted);
+}
+
 TEST(D3, WorkloadIdentitiesSkipCrossTenantSettings) {
   auto r = Compile(kR, "");
   Request req = Guest(0);
@@ -510,7 +522,7 @@ TEST(Section2_12, RestrictingTenantNotInBundleFailsClosed) {
             CrossTenantReason::kTenantRestrictionsSignalWithoutTenant);
 }
 
-TEST(Section2_12, HomeTenantServesAsRestrictingTenant) {
+TEST(Section2_12, RestrictingTenantsOwnIdentitiesAreNotRestricted) {
   auto r = Compile(kR, "");
   auto h = Compile(kH, "cross_tenant_access_policy { " +
                            Partner(kR, Setting("tenant_restrictions", kAllow,
@@ -522,7 +534,9 @@ TEST(Section2_12, HomeTenantServesAsRestrictingTenant) {
   req.tenant_restrictions_tenant_id = kH;
   const CrossTenantResult out = Xtap(r, &h, req);
   EXPECT_TRUE(out.allowed);
-  EXPECT_TRUE(out.tenant_restrictions_evaluated);
+  // The guest signs in with H's own identity: TRv2 restricts external
+  // identities only (spec 2.12); H's outbound settings govern this one.
+  EXPECT_FALSE(out.tenant_restrictions_evaluated);
 }
 
 // --- Consistency and explanations ------------------------------------------
@@ -539,8 +553,8 @@ TEST(FailClosed, CompiledTenantsMustMatchTheRequest) {
   EXPECT_FALSE(out.allowed);
   EXPECT_EQ(out.reason, CrossTenantReason::kTenantMismatch);
   req.tenant_restrictions_signal = true;
-  req.tenant_restrictions_tenant_id = kH;
-  out = Xtap(r, nullptr, req, &other);  // `restricting` is not T
+  req.tenant_restrictions_tenant_id = G("55555555-5555-5555-5555-555555555555");
+  out = Xtap(r, nullptr, req, &other);  // `restricting` is not that tenant
   EXPECT_EQ(out.reason, CrossTenantReason::kTenantMismatch);
 }
 

@@ -313,14 +313,16 @@ TEST(Section6_4, DirectConnectNeedsMfaTrustForStrengths) {
   EXPECT_EQ(e.ReasonText(), "directConnectRequiresMfaTrust");
 }
 
-TEST(Section6_4, NonEntraExternalsReadStrengthsWithResourceColumn) {
+TEST(Section6_4, NonEntraExternalsCannotMeetStrengths) {
   Engine e(StrengthPolicy(kPhishingResistantStrength) + Trust(true, false, false));
   Request r = Guest();
   r.identity_source = IdentitySource::kSocial;
   EXPECT_EQ(e.Run(r).outcome, Outcome::kBlock);
+  // 6.4: strengths apply only to externals authenticating with Entra ID;
+  // even the MFA strength is out of reach (they take the `mfa` grant).
   Engine f(StrengthPolicy(kMfaStrength));
-  EXPECT_EQ(f.Run(r).outcome, Outcome::kChallenge);
-  EXPECT_EQ(f.decision().challenge_location, ChallengeLocation::kResourceTenant);
+  EXPECT_EQ(f.Run(r).outcome, Outcome::kBlock);
+  EXPECT_EQ(f.ReasonText(), "authenticationStrengthUnavailable");
 }
 
 TEST(Section5_5, DirectConnectGetsNoSessionControls) {

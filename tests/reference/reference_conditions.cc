@@ -168,7 +168,10 @@ bool InLocation(const std::string& id, const RequestContext& ctx, Side side) {
   for (const NamedLocation& loc : tenant.named_locations()) {
     if (loc.id() == id) return InNamedLocation(loc, req, side);
   }
-  return false;  // an id the tenant does not define
+  // An id the tenant does not define (the loader lets this through only
+  // when the export has no named locations): fail closed, in it for an
+  // include, not for an exclude.
+  return side == Side::kInclude;
 }
 
 policy::v1::RiskLevel ToProto(RiskLevel level) {

@@ -52,6 +52,13 @@ bool AppInSet(const policy::v1::TenantPolicies& tenant,
     }
     return false;
   }
+  // Every Office 365 app and admin portal is a Microsoft app: an override of
+  // those sets widens AllMicrosoftApps unless the tenant replaced it too.
+  if (keyword == "AllMicrosoftApps" &&
+      (AppInSet(tenant, options, "Office365", app_id) ||
+       AppInSet(tenant, options, "MicrosoftAdminPortals", app_id))) {
+    return true;
+  }
   auto it = options.app_sets.find(keyword);
   if (it == options.app_sets.end()) return false;
   return Contains(it->second, app_id);

@@ -218,7 +218,9 @@ EffectiveCrossTenantSettings EffectiveSettings(
       defaults != nullptr && defaults->has_tenant_restrictions()
           ? &defaults->tenant_restrictions()
           : nullptr;
-  out.tenant_restrictions = ServiceDefault(true);
+  // Spec 2.6 "all access settings disabled by default": a tenant that sends
+  // the TRv2 signal without a policy blocks every external identity.
+  out.tenant_restrictions = ServiceDefault(false);
   if (ptr != nullptr && ptr->has_users_and_groups()) {
     out.tenant_restrictions.users_and_groups = ptr->users_and_groups();
     out.tenant_restrictions_configured = true;
@@ -345,18 +347,20 @@ StageVerdict EvaluateTenantRestrictions(const RequestContext& ctx) {
                        ctx.home_tenant_id != ctx.resource_tenant_id;
   const std::string identity_tenant =
       foreign ? ctx.home_tenant_id : ctx.resource_tenant_id;
-  if (identity_tenant == owner) return v;  // the owner's own identities
+  // The owner's own identities, and sign-ins to the owner itself (its
+  // inbound settings govern those), are not restricted.
+  if (identity_tenant == owner || ctx.resource_tenant_id == owner) return v;
+  // The external tenant is the one signed in to (spec 2.12: its identities
+  // and its apps).
   const EffectiveCrossTenantSettings eff =
-      EffectiveSettings(*owner_tenant, identity_tenant);
-  if (!eff.tenant_restrictions_configured) return v;
+      EffectiveSettings(*owner_tenant, ctx.resource_tenant_id);
   std::vector<std::string> apps;
   if (!ctx.application_id.empty()) apps.push_back(ctx.application_id);
   if (!ctx.client_application_id.empty()) {
     apps.push_back(ctx.client_application_id);
   }
-  if (!B2BSettingPermits(eff.tenant_restrictions,
-                         foreign ? ctx.home_user_id : ctx.principal_id,
-                         foreign ? ctx.home_groups : ctx.groups, apps,
+  if (!B2BSettingPermits(eff.tenant_restrictions, ctx.principal_id, ctx.groups,
+                         apps,
                          *owner_tenant, *ctx.options)) {
     v.permitted = false;
     v.reason = "tenant restrictions: blocked by the signalled tenant's policy";

@@ -269,16 +269,16 @@ TEST(ReferenceCrossTenantTest, CrossCloudNeedsBothCloudsAndPartnerEntries) {
 }
 
 TEST(ReferenceTenantRestrictionsTest, EnforcedOnlyWithTheSignal) {
-  // kOther owns the network; it lets its users use kHome identities for
-  // SharePoint only.
+  // kOther owns the network; it lets its users use kResource identities
+  // (the tenant signed in to, spec 2.12) for SharePoint only.
   const std::string owner = absl::StrCat(
       "tenants { tenant_id: \"", kOther, "\" ",
-      Xtap("", Partner(kHome, absl::StrCat("tenant_restrictions { ",
-                                           Half("users_and_groups", "ALLOWED",
-                                                "AllUsers", "USER"),
-                                           Half("applications", "ALLOWED",
-                                                kSharePoint, "APPLICATION"),
-                                           " }"))),
+      Xtap("", Partner(kResource, absl::StrCat("tenant_restrictions { ",
+                                               Half("users_and_groups", "ALLOWED",
+                                                    "AllUsers", "USER"),
+                                               Half("applications", "ALLOWED",
+                                                    kSharePoint, "APPLICATION"),
+                                               " }"))),
       " }");
   auto b = Resource("", owner);
   testing::RequestBuilder r = Guest();
@@ -287,10 +287,15 @@ TEST(ReferenceTenantRestrictionsTest, EnforcedOnlyWithTheSignal) {
   r.TenantRestrictions(kOther);
   EXPECT_EQ(Eval(b, r).stage, Stage::kTenantRestrictions);
   EXPECT_EQ(Eval(b, r.App(kSharePoint)).outcome, Outcome::kAllow);
-  // Identities of a tenant with no TRv2 configuration are not restricted.
   testing::RequestBuilder member = Member();
   member.Mfa().TenantRestrictions(kOther);
-  EXPECT_EQ(Eval(b, member).outcome, Outcome::kAllow);
+  EXPECT_EQ(Eval(b, member).stage, Stage::kTenantRestrictions);
+  EXPECT_EQ(Eval(b, member.App(kSharePoint)).outcome, Outcome::kAllow);
+  // A tenant with no TRv2 policy that sends the signal blocks every
+  // external identity ("all access settings disabled by default").
+  const std::string bare =
+      absl::StrCat("tenants { tenant_id: \"", kOther, "\" }");
+  EXPECT_EQ(Eval(Resource("", bare), member).stage, Stage::kTenantRestrictions);
   // The owner's own identities are never restricted.
   testing::RequestBuilder own = Member();
   own.External(kOther, kB2bCollaborationGuest)

@@ -206,6 +206,7 @@ void DecideConditionalAccess(const RequestContext& ctx, ReferenceDecision* d) {
   for (const Enforced& e : enforced) {
     if (e.grants.state == State::kChallenge) {
       d->outcome = Outcome::kChallenge;
+      d->deciding_policy_id = e.policy->id();  // the first challenged, by id
       d->reason = "conditional access: interactive grant controls unmet";
       BuildChallenge(enforced, ctx, d);
       return;
@@ -235,17 +236,19 @@ ReferenceDecision ReferenceEvaluate(const policy::v1::PolicyBundle& bundle,
 
   // Spec 1 steps 2-3 / 2.9: cross-tenant settings first; D5: a denial stops
   // here with no per-policy results.
+  // TRv2 first: the network or device owner's restriction is checked
+  // before the tenants' own settings are consulted.
+  StageVerdict tr = EvaluateTenantRestrictions(ctx);
+  if (!tr.permitted) {
+    d.stage = Stage::kTenantRestrictions;
+    d.reason = tr.reason;
+    return d;
+  }
   StageVerdict xtap = EvaluateCrossTenantAccess(ctx);
   d.notes = xtap.notes;
   if (!xtap.permitted) {
     d.stage = Stage::kCrossTenantAccess;
     d.reason = xtap.reason;
-    return d;
-  }
-  StageVerdict tr = EvaluateTenantRestrictions(ctx);
-  if (!tr.permitted) {
-    d.stage = Stage::kTenantRestrictions;
-    d.reason = tr.reason;
     return d;
   }
   DecideConditionalAccess(ctx, &d);

@@ -59,10 +59,12 @@ uint32_t UsableMethods(const RequestContext& ctx) {
       if (c.mfa_origin == ClaimOrigin::kResourceTenant) {
         return c.authentication_methods & ResourceTenantMethods();
       }
-      return ctx.trust.mfa ? c.authentication_methods : 0;
+      // 6.4: home methods count through MFA trust, the home column only.
+      return ctx.trust.mfa ? c.authentication_methods & HomeTenantMethods() : 0;
     case ClaimContext::kEntraDirectConnect:
-      return FromHome(c.mfa_origin) && ctx.trust.mfa ? c.authentication_methods
-                                                     : 0;
+      return FromHome(c.mfa_origin) && ctx.trust.mfa
+                 ? c.authentication_methods & HomeTenantMethods()
+                 : 0;
     case ClaimContext::kNonEntraExternal:
     case ClaimContext::kServicePrincipal:
       return 0;  // 6.4: strengths are for Entra identities only
@@ -100,14 +102,22 @@ AtomVerdict Strength(const std::string& id, const RequestContext& ctx) {
     case ClaimContext::kMember:
       return Ask(ChallengeLocation::kResourceTenant);
     case ClaimContext::kEntraCollaboration:
-      if (ctx.trust.mfa) return Ask(ChallengeLocation::kHomeTenant);
+      // 6.4: with trust, a challenge at home with a home-column method; a
+      // strength no home-column combination meets is out of reach.
+      if (ctx.trust.mfa) {
+        return MethodsSatisfy(*s, HomeTenantMethods())
+                   ? Ask(ChallengeLocation::kHomeTenant)
+                   : Never();
+      }
       // 6.4: without trust only the resource column is available in R;
       // phishing-resistant / passwordless strengths are then out of reach.
       return MethodsSatisfy(*s, ResourceTenantMethods())
                  ? Ask(ChallengeLocation::kResourceTenant)
                  : Never();
     case ClaimContext::kEntraDirectConnect:
-      return ctx.trust.mfa ? Ask(ChallengeLocation::kHomeTenant) : Never();
+      return ctx.trust.mfa && MethodsSatisfy(*s, HomeTenantMethods())
+                 ? Ask(ChallengeLocation::kHomeTenant)
+                 : Never();
     case ClaimContext::kNonEntraExternal:
     case ClaimContext::kServicePrincipal:
       return Never();

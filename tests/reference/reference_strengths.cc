@@ -124,6 +124,14 @@ bool MethodsSatisfy(const AuthenticationStrengthPolicy& strength,
   return false;
 }
 
+uint32_t HomeTenantMethods() {
+  return MethodBit(kPassword) | MethodBit(kSms) | MethodBit(kVoice) |
+         MethodBit(kPush) | MethodBit(kDeviceBasedPush) |
+         MethodBit(kSoftwareOath) | MethodBit(kHardwareOath) |
+         MethodBit(kFido2) | MethodBit(kWhfb) | MethodBit(kX509Single) |
+         MethodBit(kX509Multi);
+}
+
 uint32_t ResourceTenantMethods() {
   return MethodBit(kPassword) | MethodBit(kSms) | MethodBit(kVoice) |
          MethodBit(kPush) | MethodBit(kSoftwareOath);

@@ -31,6 +31,10 @@ uint32_t MethodBit(policy::v1::AuthenticationMethodMode mode);
 bool MethodsSatisfy(const policy::v1::AuthenticationStrengthPolicy& strength,
                     uint32_t method_bits);
 
+// 6.4 "done in home tenant" column (certificate-based authentication in
+// both its forms), plus password as the first factor.
+uint32_t HomeTenantMethods();
+
 // 6.4 "done in resource tenant" column, plus password as the first factor.
 uint32_t ResourceTenantMethods();
 

@@ -105,8 +105,19 @@ class Expect {
               reference::StageName(d.stage));
     expect_eq("challenge location", reference::ChallengeLocationName(location_),
               reference::ChallengeLocationName(d.challenge_location));
+    // A challenge names the first challenged policy by id (the lowest id
+    // among its requirements' policies) unless the scenario names one.
+    std::string first_challenged = "-";
+    if (outcome_ == Outcome::kChallenge) {
+      for (const auto& r : d.requirements) {
+        if (first_challenged == "-" || r.policy_id < first_challenged) {
+          first_challenged = r.policy_id;
+        }
+      }
+    }
     expect_eq("deciding policy",
-              deciding_.empty() ? "-" : Resolve(tenant, deciding_, &out),
+              deciding_.empty() ? first_challenged
+                                : Resolve(tenant, deciding_, &out),
               d.deciding_policy_id.empty() ? "-" : d.deciding_policy_id);
     // Requirements (none on allow and block: a block names its unmet
     // controls in its reason, D10).

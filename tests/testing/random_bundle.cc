@@ -128,11 +128,35 @@ CrossTenantAccessTargetConfiguration RandomTargets(Rng& rng, bool users,
   return c;
 }
 
+// Spec 2.8: a setting that blocks all users must block its applications,
+// and one that blocks all applications must block its users; the engine
+// rejects the other combinations, so the generator never makes them.
+template <typename Setting>
+void KeepBlockAllConsistent(Setting* s) {
+  if (!s->has_users_and_groups() || !s->has_applications()) return;
+  const auto blocked = CrossTenantAccessTargetConfiguration::ACCESS_TYPE_BLOCKED;
+  auto blocks_all = [&](const CrossTenantAccessTargetConfiguration& c,
+                        const char* all) {
+    if (c.access_type() != blocked) return false;
+    for (const auto& t : c.targets()) {
+      if (t.target() == all) return true;
+    }
+    return false;
+  };
+  if (blocks_all(s->users_and_groups(), "AllUsers")) {
+    s->mutable_applications()->set_access_type(blocked);
+  }
+  if (blocks_all(s->applications(), "AllApplications")) {
+    s->mutable_users_and_groups()->set_access_type(blocked);
+  }
+}
+
 void MaybeB2B(Rng& rng, B2BSetting* s, bool all_users_only) {
   if (Chance(rng, 80))
     *s->mutable_users_and_groups() = RandomTargets(rng, true, all_users_only);
   if (Chance(rng, 80))
     *s->mutable_applications() = RandomTargets(rng, false, false);
+  KeepBlockAllConsistent(s);
 }
 
 void RandomSettings(Rng& rng, CrossTenantAccessSettings* s, bool is_default) {
@@ -155,6 +179,7 @@ void RandomSettings(Rng& rng, CrossTenantAccessSettings* s, bool is_default) {
     TenantRestrictions* tr = s->mutable_tenant_restrictions();
     *tr->mutable_users_and_groups() = RandomTargets(rng, true, false);
     *tr->mutable_applications() = RandomTargets(rng, false, false);
+    KeepBlockAllConsistent(tr);
   }
 }
 

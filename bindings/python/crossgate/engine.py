@@ -257,7 +257,8 @@ class Snapshot(_Handle):
         email = invitee_email.encode()
         inv.invitee_email = N.Str(email, len(email))
         inv.invitee_home_tenant_id = guid(invitee_home_tenant_id)
-        return self._check(N.lib.crossgate_snapshot_can_invite, inv)
+        return self._check(N.lib.crossgate_snapshot_can_invite, inv,
+                           E.ENUM_INVITATION_REASON)
 
     def can_self_service_sign_up(self, resource_tenant_id: Any, email: str, *,
                                  application_id: Any = None,
@@ -272,9 +273,10 @@ class Snapshot(_Handle):
         data = email.encode()
         su.email = N.Str(data, len(data))
         su.home_tenant_id = guid(home_tenant_id)
-        return self._check(N.lib.crossgate_snapshot_can_self_service_sign_up, su)
+        return self._check(N.lib.crossgate_snapshot_can_self_service_sign_up, su,
+                           E.ENUM_SIGN_UP_REASON)
 
-    def _check(self, func: Any, arg: Any) -> Dict[str, Any]:
+    def _check(self, func: Any, arg: Any, reason_kind: int) -> Dict[str, Any]:
         out = N.CheckResult()
         err = ctypes.c_void_p()
         rc = func(ctypes.byref(out), self._h(), ctypes.byref(arg), ctypes.byref(err))
@@ -282,7 +284,7 @@ class Snapshot(_Handle):
         return {"allowed": out.outcome == 1,
                 "outcome": N.enum_string(E.ENUM_OUTCOME, out.outcome),
                 "stage": N.enum_string(E.ENUM_STAGE, out.stage),
-                "reason": out.reason,
+                "reason": N.enum_string(reason_kind, out.reason),
                 "generation": out.generation}
 
 

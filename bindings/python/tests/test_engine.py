@@ -3,6 +3,7 @@ python_binding; CROSSGATE_LIBRARY names the library under test)."""
 
 import ctypes
 import os
+import pathlib
 import tempfile
 import threading
 import unittest
@@ -13,6 +14,10 @@ from crossgate import _native as N
 from crossgate.request import guid
 
 from .bundles import OTHER_TENANT, TENANT, bundle
+
+EXAMPLES = pathlib.Path(__file__).resolve().parents[3] / "examples" / "policies"
+CONTOSO = "26df84dc-8579-5daa-b6a2-459e1120abd7"
+GUEST_INVITER_ROLE = "95e79109-95c0-4d8e-aee3-d01accf2d47b"
 
 
 def loaded_engine(version=7, *tenants):
@@ -214,13 +219,32 @@ class LoadedTest(unittest.TestCase):
         self.assertEqual(errors, [])
         self.assertEqual(self.engine.generation, 52)
 
-    def test_collaboration_checks(self):
+    def test_collaboration_checks_name_an_unknown_tenant(self):
         with self.engine.snapshot() as snap:
-            try:
-                result = snap.can_invite(TENANT, "guest@contoso.com")
-                self.assertIn(result["outcome"], ("allow", "block"))
-            except crossgate.CrossgateError as e:
-                self.assertEqual(e.code, crossgate.EUNSUPPORTED)
+            with self.assertRaises(crossgate.CrossgateError) as ctx:
+                snap.can_invite("99999999-9999-9999-9999-999999999999",
+                                "guest@contoso.com")
+            self.assertIn("resource_tenant_id", str(ctx.exception))
+
+    def test_invitations_on_the_example_tenant(self):
+        # Contoso (examples/policies/contoso.json) blocks mailinator.com and
+        # lets admins and Guest Inviters invite (spec 3.1, 3.2, D6).
+        engine = crossgate.Engine.load(str(EXAMPLES / "contoso.json"))
+        inviter = {"inviter_roles": [GUEST_INVITER_ROLE]}
+        with engine.snapshot() as snap:
+            ok = snap.can_invite(CONTOSO, "alex@fabrikam.example", **inviter)
+            self.assertTrue(ok["allowed"], ok)
+            self.assertEqual(ok["stage"], "none")
+            member = snap.can_invite(CONTOSO, "alex@fabrikam.example")
+            self.assertFalse(member["allowed"])
+            self.assertEqual(member["reason"], "inviterNotPermitted")
+            blocked = snap.can_invite(CONTOSO, "someone@mailinator.com", **inviter)
+            self.assertFalse(blocked["allowed"])
+            self.assertEqual(blocked["stage"], "externalCollaboration")
+            self.assertEqual(blocked["reason"], "domainBlocked")
+            bad = snap.can_invite(CONTOSO, "not-an-email", **inviter)
+            self.assertFalse(bad["allowed"])
+            self.assertEqual(bad["reason"], "invalidInviteeEmail")
 
 
 if __name__ == "__main__":
