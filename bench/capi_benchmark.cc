@@ -7,6 +7,8 @@
 //   BM_CApi/<policies>         crossgate_evaluate (engine, per-thread cache)
 //   BM_CApiBatch/<policies>    crossgate_snapshot_evaluate_batch, per decision
 //   BM_CApiLatency/<policies>  crossgate_snapshot_evaluate, per-call p50/p99
+//   BM_StreamPass/<policies>   one pass of the stream through each API, for
+//                              instruction counts (callgrind; see README)
 //
 // None computes per-policy results. The C entry points are linked in
 // directly (capi/CMakeLists.txt explains why), so the PLT hop of
@@ -274,6 +276,33 @@ void BM_CxxVsCApiInterleaved(benchmark::State& state) {
       100.0 * (state.counters["mean_ns"] / cxx_mean - 1);
 }
 
+// Exactly one pass over the stream through crossgate::Evaluate, then one
+// through crossgate_snapshot_evaluate: a fixed request mix for
+//   valgrind --tool=callgrind capi_benchmark --benchmark_filter=BM_StreamPass
+// whose inclusive counts of Evaluate and crossgate_snapshot_evaluate, each
+// divided by the calls, give the per-decision instruction cost of each API.
+void BM_StreamPass(benchmark::State& state) {
+  const Fixture& f = GetFixture(static_cast<int>(state.range(0)), 1);
+  CFixture& c = GetCFixture(static_cast<int>(state.range(0)));
+  EvalScratch scratch(*f.set);
+  EvaluateOptions options;
+  options.report_policies = false;
+  Decision d;
+  crossgate_decision cd;
+  crossgate_decision_init(&cd, sizeof(cd));
+  for (auto _ : state) {
+    for (const Request& r : f.stream.requests) {
+      Evaluate(*f.set, r, options, scratch, &d);
+      benchmark::DoNotOptimize(d);
+    }
+    for (const crossgate_request& r : c.requests) {
+      crossgate_snapshot_evaluate(&cd, c.snapshot, &r, nullptr);
+      benchmark::DoNotOptimize(cd);
+    }
+  }
+}
+
+BENCHMARK(BM_StreamPass)->ArgName("policies")->Arg(200)->Iterations(1);
 BENCHMARK(BM_CxxVsCApiInterleaved)->ArgName("policies")->Arg(200);
 BENCHMARK(BM_Cxx)->ArgName("policies")->Arg(200)->Arg(2000);
 BENCHMARK(BM_CApiSnapshot)->ArgName("policies")->Arg(200)->Arg(2000);

@@ -54,32 +54,26 @@ absl::StatusOr<std::shared_ptr<const CompiledPolicySet>> LoadAndCompile(
   return CompilePolicySet(*bundle, CompileOptions(), issues);
 }
 
-EvaluateOptions Options(bool what_if, bool report_policies) {
-  EvaluateOptions options;
-  options.report_policies = report_policies || what_if;
-  options.what_if = what_if;
-  options.what_if_unsupplied_not_applied = what_if;
-  return options;
+bool GrowScratch(const CompiledPolicySet& set,
+                 std::unique_ptr<EvalScratch>* scratch) noexcept {
+  try {
+    *scratch = std::make_unique<EvalScratch>(set);
+    return true;
+  } catch (...) {
+    return false;
+  }
+}
+
+void InternalFailure(uint64_t generation, Decision* out) noexcept {
+  *out = Decision();
+  out->stage = Stage::kInternal;
+  out->reason = static_cast<uint16_t>(Reason::kInternalError);
+  out->generation = generation;
 }
 
 void EvaluateOn(const EngineSnapshot& snapshot, const Request& request,
                 const EvaluateOptions& options, Decision* out) noexcept {
-  const CompiledPolicySet& set = *snapshot.set;
-  try {
-    // Grows once per thread (and after a reload to a larger set); the
-    // steady state allocates nothing.
-    if (thread_scratch == nullptr || !thread_scratch->Fits(set)) {
-      thread_scratch = std::make_unique<EvalScratch>(set);
-    }
-  } catch (...) {
-    *out = Decision();
-    out->stage = Stage::kInternal;
-    out->reason = static_cast<uint16_t>(Reason::kInternalError);
-    out->generation = snapshot.generation;
-    return;
-  }
-  Evaluate(set, request, options, *thread_scratch, out);
-  out->generation = snapshot.generation;
+  EvaluateOn(snapshot, request, options, &thread_scratch, out);
 }
 
 absl::StatusOr<const Request*> ParseJsonRequest(const CompiledPolicySet& set,

@@ -20,6 +20,7 @@
 #include "lib/eval/decision.h"
 #include "lib/eval/evaluator.h"
 #include "lib/eval/request.h"
+#include "lib/eval/scratch.h"
 #include "lib/load/load_issue.h"
 
 namespace crossgate::capi {
@@ -40,10 +41,38 @@ absl::StatusOr<std::shared_ptr<const CompiledPolicySet>> LoadAndCompile(
     const LoadInput& input, std::vector<LoadIssue>* issues);
 
 // The options for one C evaluation.
-EvaluateOptions Options(bool what_if, bool report_policies);
+inline EvaluateOptions Options(bool what_if, bool report_policies) {
+  EvaluateOptions options;
+  options.report_policies = report_policies || what_if;
+  options.what_if = what_if;
+  options.what_if_unsupplied_not_applied = what_if;
+  return options;
+}
 
-// Evaluates against a pinned snapshot with this thread's scratch and stamps
-// its generation. noexcept: failures become a Stage::kInternal block.
+// (Re)allocates *scratch for `set`; false when out of memory.
+bool GrowScratch(const CompiledPolicySet& set,
+                 std::unique_ptr<EvalScratch>* scratch) noexcept;
+
+// The block a failed evaluation decides (stage internal).
+void InternalFailure(uint64_t generation, Decision* out) noexcept;
+
+// Evaluates against a pinned snapshot with the caller's per-thread scratch
+// (grown once per thread, and after a reload to a larger set; the steady
+// state allocates nothing) and stamps the generation. noexcept: failures
+// become a Stage::kInternal block. Inline: it is the C ABI's hot path.
+inline void EvaluateOn(const EngineSnapshot& snapshot, const Request& request,
+                       const EvaluateOptions& options,
+                       std::unique_ptr<EvalScratch>* scratch, Decision* out) noexcept {
+  const CompiledPolicySet& set = *snapshot.set;
+  if ((*scratch == nullptr || !(*scratch)->Fits(set)) && !GrowScratch(set, scratch)) {
+    InternalFailure(snapshot.generation, out);
+    return;
+  }
+  Evaluate(set, request, options, **scratch, out);
+  out->generation = snapshot.generation;
+}
+
+// The same with a scratch of this file's own per thread.
 void EvaluateOn(const EngineSnapshot& snapshot, const Request& request,
                 const EvaluateOptions& options, Decision* out) noexcept;
 

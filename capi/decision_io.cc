@@ -108,10 +108,6 @@ void Fill(const Decision& in, crossgate_decision* d) {
 
 }  // namespace
 
-int CheckDecisionOut(const crossgate_decision* out) {
-  return CheckSize<crossgate_decision>(out->struct_size);
-}
-
 void WriteDecision(const Decision& in, crossgate_decision* out) noexcept {
   size_t writable = WritableSize(out);
   if (writable == sizeof(crossgate_decision)) {

@@ -5,6 +5,7 @@
 // caller-allocated), and the block decision every failed call writes
 // (crossgate.h convention 9).
 
+#include "capi/struct_io.h"
 #include "crossgate/crossgate.h"
 #include "lib/eval/decision.h"
 
@@ -25,7 +26,9 @@ void WriteFailure(crossgate_decision* out, int status, uint64_t generation = 0,
 void WriteFailure(crossgate_check_result* out, int status) noexcept;
 
 // CROSSGATE_OK, or EVERSION when out's struct_size is out of range.
-int CheckDecisionOut(const crossgate_decision* out);
+inline int CheckDecisionOut(const crossgate_decision* out) {
+  return CheckSize<crossgate_decision>(out->struct_size);
+}
 
 }  // namespace crossgate::capi
 

@@ -1,6 +1,7 @@
 // Evaluation entry points: one request, a batch, a JSON request; against the
 // engine's current snapshot (lib/engine's per-thread cache) or a pinned one.
 #include <cstring>
+#include <memory>
 #include <string>
 
 #include "absl/strings/match.h"
@@ -52,6 +53,7 @@ struct ThreadState {
   RequestConverter converter;
   Request request;
   Decision decision;
+  std::unique_ptr<EvalScratch> scratch;  // one TLS lookup per call, not two
 };
 ThreadState& State() {
   thread_local ThreadState state;
@@ -68,7 +70,7 @@ int EvaluatePinned(const EngineSnapshot& snapshot, const crossgate_request* requ
                    crossgate_decision* out, crossgate_error** err) {
   ThreadState& s = State();
   if (int rc = s.converter.Convert(request, &s.request, err)) return rc;
-  EvaluateOn(snapshot, s.request, OptionsFor(request, out), &s.decision);
+  EvaluateOn(snapshot, s.request, OptionsFor(request, out), &s.scratch, &s.decision);
   return Finish(s.decision, out, err);
 }
 

@@ -1,8 +1,9 @@
 #include "capi/request_io.h"
 
+#include <array>
 #include <cstring>
+#include <utility>
 
-#include "absl/base/internal/endian.h"
 #include "absl/strings/str_cat.h"
 #include "capi/struct_io.h"
 
@@ -15,6 +16,18 @@ constexpr uint32_t kKnownRequestFlags = CROSSGATE_REQUEST_COMPLIANT_NETWORK |
 constexpr uint32_t kKnownExternalTypes = (1u << 6) - 1;
 constexpr uint32_t kKnownClaims = (1u << 7) - 1;
 
+// Debian's hardened absl::string_view traps on a length above PTRDIFF_MAX;
+// such a string fails the request instead (checked before constructing, so
+// the compiler drops absl's check).
+constexpr size_t kMaxString = static_cast<size_t>(PTRDIFF_MAX);
+
+// Why a C string cannot be read, or null when it can.
+const char* StringProblem(const crossgate_str& s) {
+  if (s.data == nullptr) return "string is NULL";
+  if (s.size > kMaxString) return "string is longer than PTRDIFF_MAX";
+  return nullptr;
+}
+
 // The C enum values equal the lib enum values (both 0 = not supplied); only
 // the range is checked here.
 static_assert(CROSSGATE_PLATFORM_UNKNOWN == static_cast<int>(Platform::kUnknown));
@@ -22,17 +35,6 @@ static_assert(CROSSGATE_RISK_HIDDEN == static_cast<int>(RiskLevel::kHidden));
 static_assert(CROSSGATE_CLIENT_APP_OTHER == static_cast<int>(ClientApp::kOther));
 static_assert(static_cast<uint32_t>(CROSSGATE_EXTERNAL_SERVICE_PROVIDER) ==
               static_cast<uint32_t>(kServiceProvider));
-
-uint64_t LoadBigEndian64(const uint8_t* p) {
-  uint64_t v;
-  std::memcpy(&v, p, 8);
-  return absl::big_endian::ToHost64(v);
-}
-
-void StoreBigEndian64(uint64_t v, uint8_t* p) {
-  v = absl::big_endian::FromHost64(v);
-  std::memcpy(p, &v, 8);
-}
 
 // Returns EENUM naming `field` unless 0 <= value <= max.
 template <typename E>
@@ -93,61 +95,55 @@ int ReadIp(const crossgate_ip& in, Request* out, crossgate_error** err) {
 
 }  // namespace
 
-Guid ToGuid(const crossgate_guid& in) {
-  return Guid{LoadBigEndian64(in.bytes), LoadBigEndian64(in.bytes + 8)};
-}
-
-crossgate_guid FromGuid(const Guid& in) {
-  crossgate_guid out;
-  StoreBigEndian64(in.hi, out.bytes);
-  StoreBigEndian64(in.lo, out.bytes + 8);
-  return out;
-}
-
-void RequestConverter::CopyGuids(const crossgate_guid* data, size_t count,
-                                 std::vector<Guid>* buffer) {
-  buffer->resize(count);
-  Guid* out = buffer->data();
-  for (size_t i = 0; i < count; ++i) out[i] = ToGuid(data[i]);
+bool RequestConverter::GuidList::CopyNonEmpty(const crossgate_guid* data, size_t count,
+                                              absl::Span<const Guid>* out) {
+  if (data == nullptr || count > kMaxRequestList) return false;
+  if (count > buffer_.size()) buffer_.resize(count);  // grows, never shrinks
+  // Guid and crossgate_guid share their object representation (the 16
+  // text-order bytes) and both are trivially copyable: one memcpy makes
+  // valid Guids, with no per-id work and no aliasing of the caller's array.
+  std::memcpy(static_cast<void*>(buffer_.data()), data, count * sizeof(Guid));
+  *out = absl::MakeConstSpan(buffer_.data(), count);
+  return true;
 }
 
 namespace {
 
-bool ListOk(const void* data, size_t count) {
-  return (data != nullptr || count == 0) & (count <= kMaxRequestList);
+static_assert(kKnownRequestFlags == 7 && kKnownExternalTypes == 63 && kKnownClaims == 127);
+
+// 1 when value > max, compared unsigned (a negative enum value is huge).
+uint32_t Over(int32_t value, uint32_t max) { return static_cast<uint32_t>(value) > max; }
+uint32_t Over(uint32_t value, uint32_t max) { return value > max; }
+
+// The fast check of every integer field, without a branch per field: 0 when
+// all are in range. (Lists, the address family and the countries are
+// checked where they are converted.) Diagnose() names the first bad field.
+uint32_t BadScalars(const crossgate_request& in) {
+  return Over(in.flags, kKnownRequestFlags) |
+         Over(in.external_user_types, kKnownExternalTypes) |
+         Over(in.claims, kKnownClaims) | Over(in.reserved0, 0) |
+         Over(in.principal_kind, 2) | Over(in.identity_source, 5) |
+         Over(in.target_kind, 3) | Over(in.user_action, 2) | Over(in.client_app, 4) |
+         Over(in.platform, 7) | Over(in.sign_in_risk, 5) | Over(in.user_risk, 5) |
+         Over(in.service_principal_risk, 5) | Over(in.insider_risk, 3) |
+         Over(in.authentication_flow, 2) | Over(in.mfa_origin, 2) |
+         Over(in.device_origin, 2) | Over(in.authentication_context, 99);
 }
 
+// Two NULs or two ASCII letters (ISO 3166 alpha-2, either case).
+constexpr std::array<bool, 256> kLetter = [] {
+  std::array<bool, 256> t{};
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = t[c + 'a' - 'A'] = true;
+  return t;
+}();
 bool CountryOk(const char c[2]) {
-  auto letter = [](char ch) {
-    return (ch >= 'A' && ch <= 'Z') | (ch >= 'a' && ch <= 'z');
-  };
-  return (c[0] == 0 && c[1] == 0) | (letter(c[0]) & letter(c[1]));
+  const auto c0 = static_cast<unsigned char>(c[0]), c1 = static_cast<unsigned char>(c[1]);
+  return ((c0 | c1) == 0) | (kLetter[c0] & kLetter[c1]);
 }
 
-bool Le(int32_t value, int32_t max) {
-  return static_cast<uint32_t>(value) <= static_cast<uint32_t>(max);
-}
-
-// True when every field is in range: the common case, checked without
-// branching per field. Diagnose() names the first bad field otherwise.
-bool InRange(const crossgate_request& in) {
-  bool ok = ((in.flags & ~kKnownRequestFlags) |
-             (in.external_user_types & ~kKnownExternalTypes) |
-             (in.claims & ~kKnownClaims) | in.reserved0) == 0;
-  ok &= Le(in.principal_kind, 2) & Le(in.identity_source, 5) &
-        Le(in.target_kind, 3) & Le(in.user_action, 2) & Le(in.client_app, 4) &
-        Le(in.platform, 7) & Le(in.sign_in_risk, 5) & Le(in.user_risk, 5) &
-        Le(in.service_principal_risk, 5) & Le(in.insider_risk, 3) &
-        Le(in.authentication_flow, 2) & Le(in.mfa_origin, 2) &
-        Le(in.device_origin, 2) & (in.authentication_context <= 99) &
-        ((in.ip.family == 0) | (in.ip.family == 4) | (in.ip.family == 6));
-  ok &= ListOk(in.home_groups, in.home_group_count) &
-        ListOk(in.groups, in.group_count) & ListOk(in.roles, in.role_count) &
-        ListOk(in.accepted_terms_of_use, in.accepted_terms_of_use_count) &
-        ListOk(in.satisfied_custom_controls, in.satisfied_custom_control_count);
-  ok &= CountryOk(in.country) & CountryOk(in.gps_country);
-  return ok;
-}
+// Upper case for a country CountryOk accepted: clearing bit 5 upper-cases a
+// letter and leaves NUL as NUL.
+char Upper(char c) { return static_cast<char>(c & ~0x20); }
 
 int CheckList(const void* data, size_t count, const char* field,
               crossgate_error** err) {
@@ -216,10 +212,32 @@ int Diagnose(const crossgate_request& in, crossgate_error** err) {
   return SetError(err, CROSSGATE_EINTERNAL, "request rejected without a reason");
 }
 
-char Upper(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c; }
+// The request's address; false for an unknown family (Diagnose reports it).
+bool ConvertIp(const crossgate_ip& in, Request* out) {
+  out->has_ip = in.family != 0;
+  if (in.family == 4) {
+    // lib/model/cidr.h stores IPv4 as ::ffff:a.b.c.d.
+    static constexpr uint8_t kMapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+    out->ip.v6 = false;
+    std::memcpy(out->ip.bytes, kMapped, 12);
+    std::memcpy(out->ip.bytes + 12, in.bytes, 4);
+    return true;
+  }
+  if (in.family == 6) {
+    out->ip.v6 = true;
+    std::memcpy(out->ip.bytes, in.bytes, 16);
+    return true;
+  }
+  return in.family == 0;
+}
 
 }  // namespace
 
+// One pass: every field is converted and checked at once, and a single test
+// before the first field that can fail with its own message (the custom
+// control strings) sends any bad request to Diagnose, which names the first
+// bad field exactly as a check-then-convert pass would. *out is garbage on
+// failure; callers do not evaluate it.
 int RequestConverter::Convert(const crossgate_request* in_ptr, Request* out,
                               crossgate_error** err) {
   // A caller built against this header passes sizeof: read it in place.
@@ -230,9 +248,10 @@ int RequestConverter::Convert(const crossgate_request* in_ptr, Request* out,
     source = &copy;
   }
   const crossgate_request& in = *source;
-  if (!InRange(in)) return Diagnose(in, err);
+  bool ok = BadScalars(in) == 0;
 
-  // Enum values equal the lib values (static_asserts above); ranges checked.
+  // Enum values equal the lib values (static_asserts above); a value out of
+  // range makes ok false and is never evaluated.
   out->resource_tenant_id = ToGuid(in.resource_tenant_id);
   out->principal_kind = static_cast<PrincipalKind>(in.principal_kind);
   out->principal_id = ToGuid(in.principal_id);
@@ -240,13 +259,9 @@ int RequestConverter::Convert(const crossgate_request* in_ptr, Request* out,
   out->external_user_types = in.external_user_types;
   out->identity_source = static_cast<IdentitySource>(in.identity_source);
   out->home_user_id = ToGuid(in.home_user_id);
-  CopyGuids(in.home_groups, in.home_group_count, &home_groups_);
-  CopyGuids(in.groups, in.group_count, &groups_);
-  CopyGuids(in.roles, in.role_count, &roles_);
-  CopyGuids(in.accepted_terms_of_use, in.accepted_terms_of_use_count, &terms_of_use_);
-  out->home_groups = home_groups_;
-  out->groups = groups_;
-  out->roles = roles_;
+  ok &= home_groups_.Copy(in.home_groups, in.home_group_count, &out->home_groups);
+  ok &= groups_.Copy(in.groups, in.group_count, &out->groups);
+  ok &= roles_.Copy(in.roles, in.role_count, &out->roles);
   out->target_kind = static_cast<TargetKind>(in.target_kind);
   out->application_id = ToGuid(in.application_id);
   out->client_application_id = ToGuid(in.client_application_id);
@@ -254,7 +269,8 @@ int RequestConverter::Convert(const crossgate_request* in_ptr, Request* out,
   out->authentication_context = static_cast<uint8_t>(in.authentication_context);
   out->client_app = static_cast<ClientApp>(in.client_app);
   out->platform = static_cast<Platform>(in.platform);
-  if (int rc = ReadIp(in.ip, out, err)) return rc;
+  ok &= ConvertIp(in.ip, out);
+  ok &= CountryOk(in.country) & CountryOk(in.gps_country);
   out->country[0] = Upper(in.country[0]);
   out->country[1] = Upper(in.country[1]);
   out->gps_country[0] = Upper(in.gps_country[0]);
@@ -278,22 +294,30 @@ int RequestConverter::Convert(const crossgate_request* in_ptr, Request* out,
   claims.app_protection_policy = (in.claims & CROSSGATE_CLAIM_APP_PROTECTION_POLICY) != 0;
   claims.password_changed = (in.claims & CROSSGATE_CLAIM_PASSWORD_CHANGED) != 0;
   claims.risk_remediated = (in.claims & CROSSGATE_CLAIM_RISK_REMEDIATED) != 0;
-  claims.accepted_terms_of_use = terms_of_use_;
-  custom_controls_.clear();
-  for (size_t i = 0; i < in.satisfied_custom_control_count; ++i) {
-    const crossgate_str& c = in.satisfied_custom_controls[i];
-    if (c.data == nullptr) {
-      return SetError(err, CROSSGATE_EINVALID, "string is NULL",
-                      absl::StrCat("request/satisfied_custom_controls[", i, "]"));
-    }
-    custom_controls_.emplace_back(c.data, c.size);
-  }
-  claims.satisfied_custom_controls = custom_controls_;
-
+  ok &= terms_of_use_.Copy(in.accepted_terms_of_use, in.accepted_terms_of_use_count,
+                           &claims.accepted_terms_of_use);
+  const size_t controls = in.satisfied_custom_control_count;
+  ok &= (controls == 0) |
+        ((in.satisfied_custom_controls != nullptr) & (controls <= kMaxRequestList));
   out->tenant_restrictions_signal =
       (in.flags & CROSSGATE_REQUEST_TENANT_RESTRICTIONS) != 0;
   out->tenant_restrictions_tenant_id =
       out->tenant_restrictions_signal ? ToGuid(in.tenant_restrictions_tenant_id) : Guid();
+  if (!ok) return Diagnose(in, err);
+
+  claims.satisfied_custom_controls = {};
+  if (controls != 0) {
+    custom_controls_.clear();
+    for (size_t i = 0; i < controls; ++i) {
+      const crossgate_str& c = in.satisfied_custom_controls[i];
+      if (const char* problem = StringProblem(c)) {
+        return SetError(err, CROSSGATE_EINVALID, problem,
+                        absl::StrCat("request/satisfied_custom_controls[", i, "]"));
+      }
+      custom_controls_.emplace_back(c.data, c.size);
+    }
+    claims.satisfied_custom_controls = custom_controls_;
+  }
 
   if (in.device != nullptr) return ConvertDevice(in.device, out, err);
   return CROSSGATE_OK;
@@ -301,30 +325,96 @@ int RequestConverter::Convert(const crossgate_request* in_ptr, Request* out,
 
 namespace {
 
-device_filter::DeviceAttributes::Text Text(const crossgate_str& s) {
+using device_filter::DeviceAttributes;
+
+DeviceAttributes::Text Text(const crossgate_str& s, bool* ok) {
   if (s.data == nullptr) return absl::nullopt;
+  if (s.size > kMaxString) {
+    *ok = false;
+    return absl::nullopt;
+  }
   return absl::string_view(s.data, s.size);
 }
 
-int Collection(const crossgate_str* data, size_t count, const char* field,
-               std::vector<absl::string_view>* storage,
-               device_filter::DeviceAttributes::Collection* out,
-               crossgate_error** err) {
-  storage->clear();
-  if (data == nullptr && count == 0) {
-    *out = absl::nullopt;  // a null collection property
-    return CROSSGATE_OK;
+
+// The named string properties, in DeviceText order (extension attributes
+// follow them).
+constexpr crossgate_str crossgate_device::*kDeviceTexts[] = {
+    &crossgate_device::device_id,
+    &crossgate_device::display_name,
+    &crossgate_device::device_ownership,
+    &crossgate_device::enrollment_profile_name,
+    &crossgate_device::manufacturer,
+    &crossgate_device::mdm_app_id,
+    &crossgate_device::model,
+    &crossgate_device::operating_system,
+    &crossgate_device::operating_system_version,
+    &crossgate_device::profile_type,
+    &crossgate_device::trust_type};
+constexpr size_t kNamedTexts = sizeof(kDeviceTexts) / sizeof(kDeviceTexts[0]);
+constexpr size_t kExtensionTexts = 15;
+static_assert(kNamedTexts ==
+              static_cast<size_t>(device_filter::DeviceText::kExtensionAttribute1));
+static_assert(device_filter::kDeviceTextCount == kNamedTexts + kExtensionTexts);
+
+// Every text, unrolled at compile time (fixed member offsets, no loop).
+constexpr const char* kDeviceTextNames[] = {
+    "device_id",    "display_name",     "device_ownership",
+    "enrollment_profile_name", "manufacturer", "mdm_app_id",
+    "model",        "operating_system", "operating_system_version",
+    "profile_type", "trust_type"};
+static_assert(sizeof(kDeviceTextNames) / sizeof(kDeviceTextNames[0]) == kNamedTexts);
+
+// Every text, unrolled at compile time (fixed member offsets, no loop).
+// False when a length is out of range (TextError names it).
+template <size_t... I, size_t... E>
+bool FillTexts(const crossgate_device& in, DeviceAttributes* d,
+               std::index_sequence<I...>, std::index_sequence<E...>) {
+  bool ok = true;
+  ((d->text[I] = Text(in.*kDeviceTexts[I], &ok)), ...);
+  ((d->text[kNamedTexts + E] = Text(in.extension_attributes[E], &ok)), ...);
+  return ok;
+}
+
+int TextError(const crossgate_device& in, crossgate_error** err) {
+  for (size_t i = 0; i < kNamedTexts + kExtensionTexts; ++i) {
+    const crossgate_str& s = i < kNamedTexts ? in.*kDeviceTexts[i]
+                                             : in.extension_attributes[i - kNamedTexts];
+    if (s.data != nullptr && s.size > kMaxString) {
+      return SetError(err, CROSSGATE_EINVALID, "string is longer than PTRDIFF_MAX",
+                      i < kNamedTexts
+                          ? absl::StrCat("request/device/", kDeviceTextNames[i])
+                          : absl::StrCat("request/device/extension_attributes[",
+                                         i - kNamedTexts, "]"));
+    }
   }
+  return SetError(err, CROSSGATE_EINTERNAL, "device rejected without a reason");
+}
+
+int CollectionSlow(const crossgate_str* data, size_t count, const char* field,
+                   std::vector<absl::string_view>* storage,
+                   DeviceAttributes::Collection* out, crossgate_error** err) {
   if (int rc = CheckList(data, count, field, err)) return rc;
+  storage->clear();
   for (size_t i = 0; i < count; ++i) {
-    if (data[i].data == nullptr) {
-      return SetError(err, CROSSGATE_EINVALID, "string is NULL",
+    if (const char* problem = StringProblem(data[i])) {
+      return SetError(err, CROSSGATE_EINVALID, problem,
                       absl::StrCat("request/", field, "[", i, "]"));
     }
     storage->emplace_back(data[i].data, data[i].size);
   }
   *out = absl::Span<const absl::string_view>(*storage);
   return CROSSGATE_OK;
+}
+
+int Collection(const crossgate_str* data, size_t count, const char* field,
+               std::vector<absl::string_view>* storage,
+               DeviceAttributes::Collection* out, crossgate_error** err) {
+  if (data == nullptr && count == 0) {
+    *out = absl::nullopt;  // a null collection property (the common case)
+    return CROSSGATE_OK;
+  }
+  return CollectionSlow(data, count, field, storage, out, err);
 }
 
 }  // namespace
@@ -341,24 +431,17 @@ int RequestConverter::ConvertDevice(const crossgate_device* in_ptr, Request* out
     source = &copy;
   }
   const crossgate_device& in = *source;
-  if (!Le(in.is_compliant, CROSSGATE_TRISTATE_TRUE)) {
+  if (static_cast<uint32_t>(in.is_compliant) > CROSSGATE_TRISTATE_TRUE) {
     return SetError(err, CROSSGATE_EENUM, "unknown value (0..2)",
                     "request/device/is_compliant");
   }
-  using device_filter::DeviceText;
-  const crossgate_str* texts[] = {
-      &in.device_id,    &in.display_name,     &in.device_ownership,
-      &in.enrollment_profile_name, &in.manufacturer, &in.mdm_app_id,
-      &in.model,        &in.operating_system, &in.operating_system_version,
-      &in.profile_type, &in.trust_type};
-  static_assert(sizeof(texts) / sizeof(texts[0]) ==
-                static_cast<size_t>(DeviceText::kExtensionAttribute1));
-  static_assert(device_filter::kDeviceTextCount == 11 + 15);
   // Every member is assigned below, so the previous request's values never
   // leak into this one and nothing is reset twice.
   device_.registered = true;
-  for (size_t i = 0; i < 11; ++i) device_.text[i] = Text(*texts[i]);
-  for (size_t i = 0; i < 15; ++i) device_.text[11 + i] = Text(in.extension_attributes[i]);
+  if (!FillTexts(in, &device_, std::make_index_sequence<kNamedTexts>(),
+                 std::make_index_sequence<kExtensionTexts>())) {
+    return TextError(in, err);
+  }
   device_.is_compliant =
       in.is_compliant == CROSSGATE_TRISTATE_NULL
           ? absl::optional<bool>()
@@ -373,6 +456,5 @@ int RequestConverter::ConvertDevice(const crossgate_device* in_ptr, Request* out
   out->device = &device_;
   return CROSSGATE_OK;
 }
-
 
 }  // namespace crossgate::capi

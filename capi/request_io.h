@@ -3,7 +3,7 @@
 
 // crossgate_request (C, size-tagged) -> crossgate::Request (lib/eval).
 // Translation only: ranges are checked (unknown enum values and flag bits
-// fail closed with a path naming the field), GUID bytes become Guid words,
+// fail closed with a path naming the field), GUIDs are copied as bytes,
 // lists are copied into buffers this object owns and reuses, so a converter
 // kept per thread stops allocating once its buffers have grown.
 
@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
+#include "absl/types/span.h"
 #include "capi/c_error.h"
 #include "crossgate/crossgate.h"
 #include "lib/eval/request.h"
@@ -20,9 +21,15 @@
 
 namespace crossgate::capi {
 
-// Network-order bytes <-> Guid words (crossgate.h convention 6).
-Guid ToGuid(const crossgate_guid& in);
-crossgate_guid FromGuid(const Guid& in);
+// crossgate_guid <-> Guid: both hold the 16 text-order bytes (crossgate.h
+// convention 6, lib/model/guid.h), so these are plain copies.
+static_assert(sizeof(crossgate_guid) == sizeof(Guid));
+inline Guid ToGuid(const crossgate_guid& in) { return Guid::FromBytes(in.bytes); }
+inline crossgate_guid FromGuid(const Guid& in) {
+  crossgate_guid out;
+  in.ToBytes(out.bytes);
+  return out;
+}
 
 // Largest list the C ABI accepts in a request (ELIMIT beyond).
 inline constexpr size_t kMaxRequestList = size_t{1} << 20;
@@ -36,14 +43,32 @@ class RequestConverter {
               crossgate_error** err);
 
  private:
-  static void CopyGuids(const crossgate_guid* data, size_t count,
-                        std::vector<Guid>* buffer);
+  // A reusable buffer of Guids copied from a C array.
+  class GuidList {
+   public:
+    // Copies `count` ids into this buffer and points *out at them; false
+    // (nothing copied) for a NULL list with a non-zero count or a count
+    // above kMaxRequestList. Inline: most lists are empty.
+    bool Copy(const crossgate_guid* data, size_t count, absl::Span<const Guid>* out) {
+      if (count == 0) {
+        *out = {};
+        return true;
+      }
+      return CopyNonEmpty(data, count, out);
+    }
+
+   private:
+    bool CopyNonEmpty(const crossgate_guid* data, size_t count,
+                      absl::Span<const Guid>* out);
+    std::vector<Guid> buffer_;
+  };
+
   int ConvertDevice(const crossgate_device* in, Request* out, crossgate_error** err);
 
-  std::vector<Guid> home_groups_;
-  std::vector<Guid> groups_;
-  std::vector<Guid> roles_;
-  std::vector<Guid> terms_of_use_;
+  GuidList home_groups_;
+  GuidList groups_;
+  GuidList roles_;
+  GuidList terms_of_use_;
   std::vector<absl::string_view> custom_controls_;
   device_filter::DeviceAttributes device_;
   std::vector<absl::string_view> physical_ids_;

@@ -32,10 +32,12 @@ namespace crossgate {
 struct CompiledTenant;  // lib/compile/compiled_tenant.h
 
 // Cheap mixing hash for 128-bit GUIDs (most are random v4 GUIDs; the mix
-// keeps structured ones such as built-in ids well spread too).
+// keeps structured ones such as built-in ids well spread too). It mixes the
+// numeric (text-order) words: structured ids differ in their last text
+// bytes, which must reach the low bits the multiply feeds.
 struct GuidHash {
   size_t operator()(const Guid& g) const {
-    uint64_t x = g.hi ^ (g.lo * 0x9E3779B97F4A7C15ull);
+    uint64_t x = g.high64() ^ (g.low64() * 0x9E3779B97F4A7C15ull);
     x ^= x >> 29;
     return static_cast<size_t>(x * 0xBF58476D1CE4E5B9ull);
   }

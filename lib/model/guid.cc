@@ -32,13 +32,14 @@ absl::optional<Guid> ParseGuid(absl::string_view text) {
     word = (word << 4) | static_cast<uint64_t>(v);
     ++nibble;
   }
-  return Guid{words[0], words[1]};
+  return Guid::FromNumbers(words[0], words[1]);
 }
 
 std::string FormatGuid(const Guid& guid) {
-  return absl::StrFormat("%08x-%04x-%04x-%04x-%012x", guid.hi >> 32,
-                         (guid.hi >> 16) & 0xffff, guid.hi & 0xffff,
-                         guid.lo >> 48, guid.lo & 0xffffffffffffULL);
+  const uint64_t hi = guid.high64(), lo = guid.low64();
+  return absl::StrFormat("%08x-%04x-%04x-%04x-%012x", hi >> 32,
+                         (hi >> 16) & 0xffff, hi & 0xffff, lo >> 48,
+                         lo & 0xffffffffffffULL);
 }
 
 }  // namespace crossgate
