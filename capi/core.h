@@ -62,9 +62,11 @@ void InternalFailure(uint64_t generation, Decision* out) noexcept;
 // become a Stage::kInternal block. Inline: it is the C ABI's hot path.
 inline void EvaluateOn(const EngineSnapshot& snapshot, const Request& request,
                        const EvaluateOptions& options,
-                       std::unique_ptr<EvalScratch>* scratch, Decision* out) noexcept {
+                       std::unique_ptr<EvalScratch>* scratch,
+                       Decision* out) noexcept {
   const CompiledPolicySet& set = *snapshot.set;
-  if ((*scratch == nullptr || !(*scratch)->Fits(set)) && !GrowScratch(set, scratch)) {
+  if ((*scratch == nullptr || !(*scratch)->Fits(set)) &&
+      !GrowScratch(set, scratch)) {
     InternalFailure(snapshot.generation, out);
     return;
   }

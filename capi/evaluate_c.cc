@@ -70,7 +70,8 @@ int EvaluatePinned(const EngineSnapshot& snapshot, const crossgate_request* requ
                    crossgate_decision* out, crossgate_error** err) {
   ThreadState& s = State();
   if (int rc = s.converter.Convert(request, &s.request, err)) return rc;
-  EvaluateOn(snapshot, s.request, OptionsFor(request, out), &s.scratch, &s.decision);
+  EvaluateOn(snapshot, s.request, OptionsFor(request, out), &s.scratch,
+             &s.decision);
   return Finish(s.decision, out, err);
 }
 

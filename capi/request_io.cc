@@ -30,9 +30,11 @@ const char* StringProblem(const crossgate_str& s) {
 
 // The C enum values equal the lib enum values (both 0 = not supplied); only
 // the range is checked here.
-static_assert(CROSSGATE_PLATFORM_UNKNOWN == static_cast<int>(Platform::kUnknown));
+static_assert(CROSSGATE_PLATFORM_UNKNOWN ==
+              static_cast<int>(Platform::kUnknown));
 static_assert(CROSSGATE_RISK_HIDDEN == static_cast<int>(RiskLevel::kHidden));
-static_assert(CROSSGATE_CLIENT_APP_OTHER == static_cast<int>(ClientApp::kOther));
+static_assert(CROSSGATE_CLIENT_APP_OTHER ==
+              static_cast<int>(ClientApp::kOther));
 static_assert(static_cast<uint32_t>(CROSSGATE_EXTERNAL_SERVICE_PROVIDER) ==
               static_cast<uint32_t>(kServiceProvider));
 
@@ -87,15 +89,16 @@ int ReadIp(const crossgate_ip& in, Request* out, crossgate_error** err) {
     std::memcpy(out->ip.bytes + 12, in.bytes, 4);
     return CROSSGATE_OK;
   }
-  return SetError(err, CROSSGATE_EENUM,
-                  absl::StrCat("unknown address family ", in.family,
-                               " (0, 4 or 6)"),
-                  "request/ip/family");
+  return SetError(
+      err, CROSSGATE_EENUM,
+      absl::StrCat("unknown address family ", in.family, " (0, 4 or 6)"),
+      "request/ip/family");
 }
 
 }  // namespace
 
-bool RequestConverter::GuidList::CopyNonEmpty(const crossgate_guid* data, size_t count,
+bool RequestConverter::GuidList::CopyNonEmpty(const crossgate_guid* data,
+                                              size_t count,
                                               absl::Span<const Guid>* out) {
   if (data == nullptr || count > kMaxRequestList) return false;
   if (count > buffer_.size()) buffer_.resize(count);  // grows, never shrinks
@@ -109,10 +112,13 @@ bool RequestConverter::GuidList::CopyNonEmpty(const crossgate_guid* data, size_t
 
 namespace {
 
-static_assert(kKnownRequestFlags == 7 && kKnownExternalTypes == 63 && kKnownClaims == 127);
+static_assert(kKnownRequestFlags == 7 && kKnownExternalTypes == 63 &&
+              kKnownClaims == 127);
 
 // 1 when value > max, compared unsigned (a negative enum value is huge).
-uint32_t Over(int32_t value, uint32_t max) { return static_cast<uint32_t>(value) > max; }
+uint32_t Over(int32_t value, uint32_t max) {
+  return static_cast<uint32_t>(value) > max;
+}
 uint32_t Over(uint32_t value, uint32_t max) { return value > max; }
 
 // The fast check of every integer field, without a branch per field: 0 when
@@ -123,8 +129,9 @@ uint32_t BadScalars(const crossgate_request& in) {
          Over(in.external_user_types, kKnownExternalTypes) |
          Over(in.claims, kKnownClaims) | Over(in.reserved0, 0) |
          Over(in.principal_kind, 2) | Over(in.identity_source, 5) |
-         Over(in.target_kind, 3) | Over(in.user_action, 2) | Over(in.client_app, 4) |
-         Over(in.platform, 7) | Over(in.sign_in_risk, 5) | Over(in.user_risk, 5) |
+         Over(in.target_kind, 3) | Over(in.user_action, 2) |
+         Over(in.client_app, 4) | Over(in.platform, 7) |
+         Over(in.sign_in_risk, 5) | Over(in.user_risk, 5) |
          Over(in.service_principal_risk, 5) | Over(in.insider_risk, 3) |
          Over(in.authentication_flow, 2) | Over(in.mfa_origin, 2) |
          Over(in.device_origin, 2) | Over(in.authentication_context, 99);
@@ -137,7 +144,8 @@ constexpr std::array<bool, 256> kLetter = [] {
   return t;
 }();
 bool CountryOk(const char c[2]) {
-  const auto c0 = static_cast<unsigned char>(c[0]), c1 = static_cast<unsigned char>(c[1]);
+  const auto c0 = static_cast<unsigned char>(c[0]),
+             c1 = static_cast<unsigned char>(c[1]);
   return ((c0 | c1) == 0) | (kLetter[c0] & kLetter[c1]);
 }
 
@@ -148,7 +156,8 @@ char Upper(char c) { return static_cast<char>(c & ~0x20); }
 int CheckList(const void* data, size_t count, const char* field,
               crossgate_error** err) {
   if (count != 0 && data == nullptr) {
-    return SetError(err, CROSSGATE_EINVALID, "count is non-zero but the list is NULL",
+    return SetError(err, CROSSGATE_EINVALID,
+                    "count is non-zero but the list is NULL",
                     absl::StrCat("request/", field));
   }
   if (count > kMaxRequestList) {
@@ -161,55 +170,69 @@ int CheckList(const void* data, size_t count, const char* field,
 // The slow path: the first out-of-range field, as an error naming it.
 int Diagnose(const crossgate_request& in, crossgate_error** err) {
   if ((in.flags & ~kKnownRequestFlags) != 0) {
-    return SetError(err, CROSSGATE_EINVALID, "unknown flag bits", "request/flags");
+    return SetError(err, CROSSGATE_EINVALID, "unknown flag bits",
+                    "request/flags");
   }
   if ((in.external_user_types & ~kKnownExternalTypes) != 0) {
     return SetError(err, CROSSGATE_EENUM, "unknown external user type bits",
                     "request/external_user_types");
   }
   if ((in.claims & ~kKnownClaims) != 0) {
-    return SetError(err, CROSSGATE_EENUM, "unknown claim bits", "request/claims");
+    return SetError(err, CROSSGATE_EENUM, "unknown claim bits",
+                    "request/claims");
   }
   if (in.reserved0 != 0) {
     return SetError(err, CROSSGATE_EINVALID, "reserved field is not 0",
                     "request/reserved0");
   }
   if (in.authentication_context > 99) {
-    return SetError(err, CROSSGATE_EINVALID, "authentication context is c1..c99",
+    return SetError(err, CROSSGATE_EINVALID,
+                    "authentication context is c1..c99",
                     "request/authentication_context");
   }
   Request scratch;
   char country[2];
   int rc;
-  if ((rc = ReadEnum(in.principal_kind, 2, "principal_kind", &scratch.principal_kind, err)) ||
-      (rc = ReadEnum(in.identity_source, 5, "identity_source", &scratch.identity_source, err)) ||
-      (rc = ReadEnum(in.target_kind, 3, "target_kind", &scratch.target_kind, err)) ||
-      (rc = ReadEnum(in.user_action, 2, "user_action", &scratch.user_action, err)) ||
-      (rc = ReadEnum(in.client_app, 4, "client_app", &scratch.client_app, err)) ||
+  if ((rc = ReadEnum(in.principal_kind, 2, "principal_kind",
+                     &scratch.principal_kind, err)) ||
+      (rc = ReadEnum(in.identity_source, 5, "identity_source",
+                     &scratch.identity_source, err)) ||
+      (rc = ReadEnum(in.target_kind, 3, "target_kind", &scratch.target_kind,
+                     err)) ||
+      (rc = ReadEnum(in.user_action, 2, "user_action", &scratch.user_action,
+                     err)) ||
+      (rc = ReadEnum(in.client_app, 4, "client_app", &scratch.client_app,
+                     err)) ||
       (rc = ReadEnum(in.platform, 7, "platform", &scratch.platform, err)) ||
-      (rc = ReadEnum(in.sign_in_risk, 5, "sign_in_risk", &scratch.sign_in_risk, err)) ||
+      (rc = ReadEnum(in.sign_in_risk, 5, "sign_in_risk", &scratch.sign_in_risk,
+                     err)) ||
       (rc = ReadEnum(in.user_risk, 5, "user_risk", &scratch.user_risk, err)) ||
       (rc = ReadEnum(in.service_principal_risk, 5, "service_principal_risk",
                      &scratch.service_principal_risk, err)) ||
-      (rc = ReadEnum(in.insider_risk, 3, "insider_risk", &scratch.insider_risk, err)) ||
+      (rc = ReadEnum(in.insider_risk, 3, "insider_risk", &scratch.insider_risk,
+                     err)) ||
       (rc = ReadEnum(in.authentication_flow, 2, "authentication_flow",
                      &scratch.authentication_flow, err)) ||
-      (rc = ReadEnum(in.mfa_origin, 2, "mfa_origin", &scratch.claims.mfa_origin, err)) ||
+      (rc = ReadEnum(in.mfa_origin, 2, "mfa_origin", &scratch.claims.mfa_origin,
+                     err)) ||
       (rc = ReadEnum(in.device_origin, 2, "device_origin",
                      &scratch.claims.device_origin, err)) ||
       (rc = ReadIp(in.ip, &scratch, err)) ||
       (rc = ReadCountry(in.country, "country", country, err)) ||
       (rc = ReadCountry(in.gps_country, "gps_country", country, err)) ||
-      (rc = CheckList(in.home_groups, in.home_group_count, "home_groups", err)) ||
+      (rc = CheckList(in.home_groups, in.home_group_count, "home_groups",
+                      err)) ||
       (rc = CheckList(in.groups, in.group_count, "groups", err)) ||
       (rc = CheckList(in.roles, in.role_count, "roles", err)) ||
       (rc = CheckList(in.accepted_terms_of_use, in.accepted_terms_of_use_count,
                       "accepted_terms_of_use", err)) ||
-      (rc = CheckList(in.satisfied_custom_controls, in.satisfied_custom_control_count,
+      (rc = CheckList(in.satisfied_custom_controls,
+                      in.satisfied_custom_control_count,
                       "satisfied_custom_controls", err))) {
     return rc;
   }
-  return SetError(err, CROSSGATE_EINTERNAL, "request rejected without a reason");
+  return SetError(err, CROSSGATE_EINTERNAL,
+                  "request rejected without a reason");
 }
 
 // The request's address; false for an unknown family (Diagnose reports it).
@@ -217,7 +240,8 @@ bool ConvertIp(const crossgate_ip& in, Request* out) {
   out->has_ip = in.family != 0;
   if (in.family == 4) {
     // lib/model/cidr.h stores IPv4 as ::ffff:a.b.c.d.
-    static constexpr uint8_t kMapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+    static constexpr uint8_t kMapped[12] = {0, 0, 0, 0, 0,    0,
+                                            0, 0, 0, 0, 0xff, 0xff};
     out->ip.v6 = false;
     std::memcpy(out->ip.bytes, kMapped, 12);
     std::memcpy(out->ip.bytes + 12, in.bytes, 4);
@@ -259,7 +283,8 @@ int RequestConverter::Convert(const crossgate_request* in_ptr, Request* out,
   out->external_user_types = in.external_user_types;
   out->identity_source = static_cast<IdentitySource>(in.identity_source);
   out->home_user_id = ToGuid(in.home_user_id);
-  ok &= home_groups_.Copy(in.home_groups, in.home_group_count, &out->home_groups);
+  ok &=
+      home_groups_.Copy(in.home_groups, in.home_group_count, &out->home_groups);
   ok &= groups_.Copy(in.groups, in.group_count, &out->groups);
   ok &= roles_.Copy(in.roles, in.role_count, &out->roles);
   out->target_kind = static_cast<TargetKind>(in.target_kind);
@@ -275,12 +300,15 @@ int RequestConverter::Convert(const crossgate_request* in_ptr, Request* out,
   out->country[1] = Upper(in.country[1]);
   out->gps_country[0] = Upper(in.gps_country[0]);
   out->gps_country[1] = Upper(in.gps_country[1]);
-  out->compliant_network = (in.flags & CROSSGATE_REQUEST_COMPLIANT_NETWORK) != 0;
+  out->compliant_network =
+      (in.flags & CROSSGATE_REQUEST_COMPLIANT_NETWORK) != 0;
   out->sign_in_risk = static_cast<RiskLevel>(in.sign_in_risk);
   out->user_risk = static_cast<RiskLevel>(in.user_risk);
-  out->service_principal_risk = static_cast<RiskLevel>(in.service_principal_risk);
+  out->service_principal_risk =
+      static_cast<RiskLevel>(in.service_principal_risk);
   out->insider_risk = static_cast<InsiderRisk>(in.insider_risk);
-  out->authentication_flow = static_cast<AuthenticationFlow>(in.authentication_flow);
+  out->authentication_flow =
+      static_cast<AuthenticationFlow>(in.authentication_flow);
   out->device = nullptr;
 
   Claims& claims = out->claims;
@@ -288,21 +316,26 @@ int RequestConverter::Convert(const crossgate_request* in_ptr, Request* out,
   claims.mfa_origin = static_cast<ClaimOrigin>(in.mfa_origin);
   claims.authentication_methods = in.authentication_methods;
   claims.compliant_device = (in.claims & CROSSGATE_CLAIM_COMPLIANT_DEVICE) != 0;
-  claims.hybrid_joined_device = (in.claims & CROSSGATE_CLAIM_HYBRID_JOINED_DEVICE) != 0;
+  claims.hybrid_joined_device =
+      (in.claims & CROSSGATE_CLAIM_HYBRID_JOINED_DEVICE) != 0;
   claims.device_origin = static_cast<ClaimOrigin>(in.device_origin);
-  claims.approved_application = (in.claims & CROSSGATE_CLAIM_APPROVED_APPLICATION) != 0;
-  claims.app_protection_policy = (in.claims & CROSSGATE_CLAIM_APP_PROTECTION_POLICY) != 0;
+  claims.approved_application =
+      (in.claims & CROSSGATE_CLAIM_APPROVED_APPLICATION) != 0;
+  claims.app_protection_policy =
+      (in.claims & CROSSGATE_CLAIM_APP_PROTECTION_POLICY) != 0;
   claims.password_changed = (in.claims & CROSSGATE_CLAIM_PASSWORD_CHANGED) != 0;
   claims.risk_remediated = (in.claims & CROSSGATE_CLAIM_RISK_REMEDIATED) != 0;
-  ok &= terms_of_use_.Copy(in.accepted_terms_of_use, in.accepted_terms_of_use_count,
+  ok &= terms_of_use_.Copy(in.accepted_terms_of_use,
+                           in.accepted_terms_of_use_count,
                            &claims.accepted_terms_of_use);
   const size_t controls = in.satisfied_custom_control_count;
-  ok &= (controls == 0) |
-        ((in.satisfied_custom_controls != nullptr) & (controls <= kMaxRequestList));
+  ok &= (controls == 0) | ((in.satisfied_custom_controls != nullptr) &
+                           (controls <= kMaxRequestList));
   out->tenant_restrictions_signal =
       (in.flags & CROSSGATE_REQUEST_TENANT_RESTRICTIONS) != 0;
   out->tenant_restrictions_tenant_id =
-      out->tenant_restrictions_signal ? ToGuid(in.tenant_restrictions_tenant_id) : Guid();
+      out->tenant_restrictions_signal ? ToGuid(in.tenant_restrictions_tenant_id)
+                                      : Guid();
   if (!ok) return Diagnose(in, err);
 
   claims.satisfied_custom_controls = {};
@@ -311,8 +344,9 @@ int RequestConverter::Convert(const crossgate_request* in_ptr, Request* out,
     for (size_t i = 0; i < controls; ++i) {
       const crossgate_str& c = in.satisfied_custom_controls[i];
       if (const char* problem = StringProblem(c)) {
-        return SetError(err, CROSSGATE_EINVALID, problem,
-                        absl::StrCat("request/satisfied_custom_controls[", i, "]"));
+        return SetError(
+            err, CROSSGATE_EINVALID, problem,
+            absl::StrCat("request/satisfied_custom_controls[", i, "]"));
       }
       custom_controls_.emplace_back(c.data, c.size);
     }
@@ -336,7 +370,6 @@ DeviceAttributes::Text Text(const crossgate_str& s, bool* ok) {
   return absl::string_view(s.data, s.size);
 }
 
-
 // The named string properties, in DeviceText order (extension attributes
 // follow them).
 constexpr crossgate_str crossgate_device::*kDeviceTexts[] = {
@@ -353,17 +386,25 @@ constexpr crossgate_str crossgate_device::*kDeviceTexts[] = {
     &crossgate_device::trust_type};
 constexpr size_t kNamedTexts = sizeof(kDeviceTexts) / sizeof(kDeviceTexts[0]);
 constexpr size_t kExtensionTexts = 15;
-static_assert(kNamedTexts ==
-              static_cast<size_t>(device_filter::DeviceText::kExtensionAttribute1));
+static_assert(
+    kNamedTexts ==
+    static_cast<size_t>(device_filter::DeviceText::kExtensionAttribute1));
 static_assert(device_filter::kDeviceTextCount == kNamedTexts + kExtensionTexts);
 
 // Every text, unrolled at compile time (fixed member offsets, no loop).
-constexpr const char* kDeviceTextNames[] = {
-    "device_id",    "display_name",     "device_ownership",
-    "enrollment_profile_name", "manufacturer", "mdm_app_id",
-    "model",        "operating_system", "operating_system_version",
-    "profile_type", "trust_type"};
-static_assert(sizeof(kDeviceTextNames) / sizeof(kDeviceTextNames[0]) == kNamedTexts);
+constexpr const char* kDeviceTextNames[] = {"device_id",
+                                            "display_name",
+                                            "device_ownership",
+                                            "enrollment_profile_name",
+                                            "manufacturer",
+                                            "mdm_app_id",
+                                            "model",
+                                            "operating_system",
+                                            "operating_system_version",
+                                            "profile_type",
+                                            "trust_type"};
+static_assert(sizeof(kDeviceTextNames) / sizeof(kDeviceTextNames[0]) ==
+              kNamedTexts);
 
 // Every text, unrolled at compile time (fixed member offsets, no loop).
 // False when a length is out of range (TextError names it).
@@ -378,12 +419,13 @@ bool FillTexts(const crossgate_device& in, DeviceAttributes* d,
 
 int TextError(const crossgate_device& in, crossgate_error** err) {
   for (size_t i = 0; i < kNamedTexts + kExtensionTexts; ++i) {
-    const crossgate_str& s = i < kNamedTexts ? in.*kDeviceTexts[i]
-                                             : in.extension_attributes[i - kNamedTexts];
+    const crossgate_str& s = i < kNamedTexts
+                                 ? in.*kDeviceTexts[i]
+                                 : in.extension_attributes[i - kNamedTexts];
     if (s.data != nullptr && s.size > kMaxString) {
-      return SetError(err, CROSSGATE_EINVALID, "string is longer than PTRDIFF_MAX",
-                      i < kNamedTexts
-                          ? absl::StrCat("request/device/", kDeviceTextNames[i])
+      return SetError(
+          err, CROSSGATE_EINVALID, "string is longer than PTRDIFF_MAX",
+          i < kNamedTexts ? absl::StrCat("request/device/", kDeviceTextNames[i])
                           : absl::StrCat("request/device/extension_attributes[",
                                          i - kNamedTexts, "]"));
     }
@@ -420,8 +462,8 @@ int Collection(const crossgate_str* data, size_t count, const char* field,
 }  // namespace
 
 // The filter-for-devices properties (spec 4.10), in DeviceText order.
-int RequestConverter::ConvertDevice(const crossgate_device* in_ptr, Request* out,
-                                    crossgate_error** err) {
+int RequestConverter::ConvertDevice(const crossgate_device* in_ptr,
+                                    Request* out, crossgate_error** err) {
   // A caller built against this header passes sizeof: read it in place.
   crossgate_device copy;
   const crossgate_device* source = in_ptr;
@@ -447,10 +489,12 @@ int RequestConverter::ConvertDevice(const crossgate_device* in_ptr, Request* out
           ? absl::optional<bool>()
           : absl::optional<bool>(in.is_compliant == CROSSGATE_TRISTATE_TRUE);
   int rc;
-  if ((rc = Collection(in.physical_ids, in.physical_id_count, "device/physical_ids",
-                       &physical_ids_, &device_.physical_ids, err)) ||
-      (rc = Collection(in.system_labels, in.system_label_count, "device/system_labels",
-                       &system_labels_, &device_.system_labels, err))) {
+  if ((rc = Collection(in.physical_ids, in.physical_id_count,
+                       "device/physical_ids", &physical_ids_,
+                       &device_.physical_ids, err)) ||
+      (rc = Collection(in.system_labels, in.system_label_count,
+                       "device/system_labels", &system_labels_,
+                       &device_.system_labels, err))) {
     return rc;
   }
   out->device = &device_;

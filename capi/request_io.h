@@ -14,17 +14,19 @@
 #include "absl/types/span.h"
 #include "capi/c_error.h"
 #include "crossgate/crossgate.h"
+#include "lib/device_filter/device_attributes.h"
 #include "lib/eval/request.h"
 #include "lib/model/cidr.h"
 #include "lib/model/guid.h"
-#include "lib/device_filter/device_attributes.h"
 
 namespace crossgate::capi {
 
 // crossgate_guid <-> Guid: both hold the 16 text-order bytes (crossgate.h
 // convention 6, lib/model/guid.h), so these are plain copies.
 static_assert(sizeof(crossgate_guid) == sizeof(Guid));
-inline Guid ToGuid(const crossgate_guid& in) { return Guid::FromBytes(in.bytes); }
+inline Guid ToGuid(const crossgate_guid& in) {
+  return Guid::FromBytes(in.bytes);
+}
 inline crossgate_guid FromGuid(const Guid& in) {
   crossgate_guid out;
   in.ToBytes(out.bytes);
@@ -37,10 +39,10 @@ inline constexpr size_t kMaxRequestList = size_t{1} << 20;
 class RequestConverter {
  public:
   // Fills every field of *out from `in`; *out borrows this converter's
-  // buffers (valid until the next Convert) and `in`'s strings. Returns CROSSGATE_OK or a negative
-  // status with *err naming the field ("request/platform").
-  int Convert(const crossgate_request* in, Request* out,
-              crossgate_error** err);
+  // buffers (valid until the next Convert) and `in`'s strings. Returns
+  // CROSSGATE_OK or a negative status with *err naming the field
+  // ("request/platform").
+  int Convert(const crossgate_request* in, Request* out, crossgate_error** err);
 
  private:
   // A reusable buffer of Guids copied from a C array.
@@ -49,7 +51,8 @@ class RequestConverter {
     // Copies `count` ids into this buffer and points *out at them; false
     // (nothing copied) for a NULL list with a non-zero count or a count
     // above kMaxRequestList. Inline: most lists are empty.
-    bool Copy(const crossgate_guid* data, size_t count, absl::Span<const Guid>* out) {
+    bool Copy(const crossgate_guid* data, size_t count,
+              absl::Span<const Guid>* out) {
       if (count == 0) {
         *out = {};
         return true;
@@ -63,7 +66,8 @@ class RequestConverter {
     std::vector<Guid> buffer_;
   };
 
-  int ConvertDevice(const crossgate_device* in, Request* out, crossgate_error** err);
+  int ConvertDevice(const crossgate_device* in, Request* out,
+                    crossgate_error** err);
 
   GuidList home_groups_;
   GuidList groups_;

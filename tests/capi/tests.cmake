@@ -4,6 +4,13 @@
 # install + find_package + pkg-config, and the Python binding's unittests.
 set(CROSSGATE_CAPI_TESTS ${CMAKE_CURRENT_LIST_DIR})
 
+# capi_tests (the gtest files here, e.g. request_conversion_test.cc) calls the
+# C entry points and reads capi/ internals: link the C ABI's objects
+# statically, as reliability_tests does.
+if(TARGET capi_tests)
+  target_link_libraries(capi_tests PRIVATE crossgate_capi_objects)
+endif()
+
 add_executable(capi_header_test_c ${CROSSGATE_CAPI_TESTS}/header_test.c)
 set_target_properties(capi_header_test_c PROPERTIES C_STANDARD 99
                       C_STANDARD_REQUIRED ON C_EXTENSIONS OFF)

@@ -1,7 +1,14 @@
 #include "lib/model/guid.h"
 
+#include <algorithm>
+#include <cstring>
+#include <random>
+#include <string>
+#include <vector>
+
 #include "absl/container/flat_hash_set.h"
 #include "gtest/gtest.h"
+#include "lib/compile/compiled_policy_set.h"
 
 namespace crossgate {
 namespace {
@@ -20,11 +27,14 @@ TEST(GuidTest, AcceptsUpperCaseAndBraces) {
 }
 
 TEST(GuidTest, RejectsMalformed) {
-  for (const char* bad :
-       {"", "All", "<AdministratorGroup>", " 72f988bf-86f1-41af-91ab-2d7cd011db47",
-        "72f988bf-86f1-41af-91ab-2d7cd011db4", "72f988bf-86f1-41af-91ab-2d7cd011db477",
-        "72f988bf_86f1-41af-91ab-2d7cd011db47", "72f988bg-86f1-41af-91ab-2d7cd011db47",
-        "{72f988bf-86f1-41af-91ab-2d7cd011db47", "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"}) {
+  for (const char* bad : {"", "All", "<AdministratorGroup>",
+                          " 72f988bf-86f1-41af-91ab-2d7cd011db47",
+                          "72f988bf-86f1-41af-91ab-2d7cd011db4",
+                          "72f988bf-86f1-41af-91ab-2d7cd011db477",
+                          "72f988bf_86f1-41af-91ab-2d7cd011db47",
+                          "72f988bg-86f1-41af-91ab-2d7cd011db47",
+                          "{72f988bf-86f1-41af-91ab-2d7cd011db47",
+                          "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"}) {
     EXPECT_FALSE(ParseGuid(bad).has_value()) << bad;
   }
 }
@@ -38,6 +48,66 @@ TEST(GuidTest, OrdersAndHashes) {
   EXPECT_TRUE(Guid{}.is_zero());
   absl::flat_hash_set<Guid> set = {a, b, c, a};
   EXPECT_EQ(set.size(), 3u);
+}
+
+// The representation the C ABI relies on: a Guid's bytes are the 16
+// text-order bytes (crossgate_guid's layout, Python's uuid.UUID.bytes).
+TEST(GuidTest, ObjectBytesAreTextOrderBytes) {
+  const Guid g = *ParseGuid("72f988bf-86f1-41af-91ab-2d7cd011db47");
+  const unsigned char want[16] = {0x72, 0xf9, 0x88, 0xbf, 0x86, 0xf1,
+                                  0x41, 0xaf, 0x91, 0xab, 0x2d, 0x7c,
+                                  0xd0, 0x11, 0xdb, 0x47};
+  unsigned char bytes[16];
+  std::memcpy(bytes, &g, 16);
+  EXPECT_EQ(std::memcmp(bytes, want, 16), 0);
+  g.ToBytes(bytes);
+  EXPECT_EQ(std::memcmp(bytes, want, 16), 0);
+  EXPECT_EQ(Guid::FromBytes(want), g);
+  EXPECT_EQ(g.high64(), 0x72f988bf86f141afULL);
+  EXPECT_EQ(g.low64(), 0x91ab2d7cd011db47ULL);
+  EXPECT_EQ(Guid::FromNumbers(0x72f988bf86f141afULL, 0x91ab2d7cd011db47ULL), g);
+  // Any alignment.
+  unsigned char buffer[17];
+  std::memcpy(buffer + 1, want, 16);
+  EXPECT_EQ(Guid::FromBytes(buffer + 1), g);
+}
+
+std::vector<Guid> RandomGuids(int n) {
+  std::mt19937_64 rng(11);
+  std::vector<Guid> out;
+  for (int i = 0; i < n; ++i) {
+    // Mostly random, some structured (differing only in one text byte).
+    out.push_back(i % 3 == 0
+                      ? Guid::FromNumbers(rng() & 0xff, uint64_t{1} << (i % 64))
+                      : Guid::FromNumbers(rng(), rng()));
+  }
+  return out;
+}
+
+// operator< is the canonical text order, whatever the host byte order.
+TEST(GuidTest, OrderIsTextOrder) {
+  std::vector<Guid> ids = RandomGuids(500);
+  std::vector<std::string> texts;
+  for (const Guid& g : ids) texts.push_back(FormatGuid(g));
+  std::sort(ids.begin(), ids.end());
+  std::sort(texts.begin(), texts.end());
+  for (size_t i = 0; i < ids.size(); ++i)
+    EXPECT_EQ(FormatGuid(ids[i]), texts[i]);
+}
+
+// GuidHash (the decision tables and GuidFilter) still mixes the numeric
+// words: the same values as before the byte representation changed, so
+// table layouts and Bloom filter false-positive rates are unchanged.
+TEST(GuidTest, GuidHashValuesUnchanged) {
+  for (const Guid& g : RandomGuids(200)) {
+    uint64_t x = g.high64() ^ (g.low64() * 0x9E3779B97F4A7C15ull);
+    x ^= x >> 29;
+    EXPECT_EQ(GuidHash()(g), static_cast<size_t>(x * 0xBF58476D1CE4E5B9ull));
+  }
+  EXPECT_EQ(GuidHash()(Guid::FromNumbers(0, 1)),
+            static_cast<size_t>(
+                ((0x9E3779B97F4A7C15ull) ^ (0x9E3779B97F4A7C15ull >> 29)) *
+                0xBF58476D1CE4E5B9ull));
 }
 
 }  // namespace
