@@ -35,9 +35,7 @@ struct Guid {
     std::memcpy(&g, bytes16, sizeof(g));
     return g;
   }
-  void ToBytes(void* bytes16) const {
-    std::memcpy(bytes16, this, sizeof(*this));
-  }
+  void ToBytes(void* bytes16) const { std::memcpy(bytes16, this, sizeof(*this)); }
 
   // The GUID read as a 128-bit big-endian number: high64 holds text bytes
   // 0-7 ("72f988bf86f141af"), low64 bytes 8-15. Text order = numeric order.
