@@ -220,7 +220,7 @@ TEST(RequestConversion, CDecisionsEqualCxxForAnyArrayAlignment) {
     testing::RandomBundleOptions bundle_options;
     bundle_options.device_filter_rules = {
         "device.manufacturer -eq \"Contoso\"",
-        "device.trustType -in [\"AzureAD\"]",
+        "device.trustType -eq \"AzureAD\"",
         "device.extensionAttribute1 -eq \"tier1\""};
     const policy::v1::PolicyBundle bundle =
         testing::RandomBundle(rng, bundle_options);
