@@ -36,14 +36,14 @@ namespace crossgate::collaboration {
 // Role template ids that count for allowInvitesFrom (D6), as Guid constants
 // so the decision path parses nothing (tests check them against the text).
 // Global Administrator 62e90394-69f5-4237-9190-012177145e10.
-inline constexpr Guid kGlobalAdministratorRole{0x62e9039469f54237ULL,
-                                               0x9190012177145e10ULL};
+inline constexpr Guid kGlobalAdministratorRole =
+    Guid::FromNumbers(0x62e9039469f54237ULL, 0x9190012177145e10ULL);
 // User Administrator fe930be7-5e62-47db-91af-98c3a49a38b1.
-inline constexpr Guid kUserAdministratorRole{0xfe930be75e6247dbULL,
-                                             0x91af98c3a49a38b1ULL};
+inline constexpr Guid kUserAdministratorRole =
+    Guid::FromNumbers(0xfe930be75e6247dbULL, 0x91af98c3a49a38b1ULL);
 // Guest Inviter 95e79109-95c0-4d8e-aee3-d01accf2d47b.
-inline constexpr Guid kGuestInviterRole{0x95e7910995c04d8eULL,
-                                        0xaee3d01accf2d47bULL};
+inline constexpr Guid kGuestInviterRole =
+    Guid::FromNumbers(0x95e7910995c04d8eULL, 0xaee3d01accf2d47bULL);
 
 enum class InviterType : uint8_t {
   kMember = 0,

@@ -12,11 +12,11 @@
 // converting every id. The words' numeric values are host-dependent: only
 // FromBytes/ToBytes, FromNumbers and high64/low64 give them meaning.
 
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <string>
 
-#include "absl/base/internal/endian.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/optional.h"
 
@@ -39,12 +39,13 @@ struct Guid {
 
   // The GUID read as a 128-bit big-endian number: high64 holds text bytes
   // 0-7 ("72f988bf86f141af"), low64 bytes 8-15. Text order = numeric order.
-  static Guid FromNumbers(uint64_t high, uint64_t low) {
-    return Guid{absl::big_endian::FromHost64(high),
-                absl::big_endian::FromHost64(low)};
+  // constexpr, so ids can be written as constants (FromNumbers), never as
+  // Guid{number, number}.
+  static constexpr Guid FromNumbers(uint64_t high, uint64_t low) {
+    return Guid{Swap(high), Swap(low)};
   }
-  uint64_t high64() const { return absl::big_endian::ToHost64(w0); }
-  uint64_t low64() const { return absl::big_endian::ToHost64(w1); }
+  constexpr uint64_t high64() const { return Swap(w0); }
+  constexpr uint64_t low64() const { return Swap(w1); }
 
   bool is_zero() const { return w0 == 0 && w1 == 0; }
   friend bool operator==(const Guid& a, const Guid& b) {
@@ -58,6 +59,11 @@ struct Guid {
   template <typename H>
   friend H AbslHashValue(H h, const Guid& g) {
     return H::combine(std::move(h), g.w0, g.w1);
+  }
+
+  // Big-endian number <-> host-order word of the same bytes (an involution).
+  static constexpr uint64_t Swap(uint64_t v) {
+    return std::endian::native == std::endian::little ? __builtin_bswap64(v) : v;
   }
 };
 static_assert(sizeof(Guid) == 16, "a Guid is its 16 text-order bytes");
