@@ -361,13 +361,17 @@ namespace {
 
 using device_filter::DeviceAttributes;
 
-DeviceAttributes::Text Text(const crossgate_str& s, bool* ok) {
-  if (s.data == nullptr) return absl::nullopt;
-  if (s.size > kMaxString) {
-    *ok = false;
-    return absl::nullopt;
+// One text property. ORs a non-null string's size into *sizes so the caller
+// checks every length at once; the view's length is masked to kMaxString,
+// which proves absl's length check true (a longer size fails the request
+// before the view is used).
+void SetText(const crossgate_str& s, DeviceAttributes::Text* out, size_t* sizes) {
+  if (s.data == nullptr) {
+    out->reset();
+    return;
   }
-  return absl::string_view(s.data, s.size);
+  *sizes |= s.size;
+  out->emplace(s.data, s.size & kMaxString);
 }
 
 // The named string properties, in DeviceText order (extension attributes
@@ -411,10 +415,10 @@ static_assert(sizeof(kDeviceTextNames) / sizeof(kDeviceTextNames[0]) ==
 template <size_t... I, size_t... E>
 bool FillTexts(const crossgate_device& in, DeviceAttributes* d,
                std::index_sequence<I...>, std::index_sequence<E...>) {
-  bool ok = true;
-  ((d->text[I] = Text(in.*kDeviceTexts[I], &ok)), ...);
-  ((d->text[kNamedTexts + E] = Text(in.extension_attributes[E], &ok)), ...);
-  return ok;
+  size_t sizes = 0;
+  (SetText(in.*kDeviceTexts[I], &d->text[I], &sizes), ...);
+  (SetText(in.extension_attributes[E], &d->text[kNamedTexts + E], &sizes), ...);
+  return sizes <= kMaxString;
 }
 
 int TextError(const crossgate_device& in, crossgate_error** err) {
