@@ -67,8 +67,9 @@ EvaluateOptions OptionsFor(const crossgate_request* request, const crossgate_dec
 
 // One request against a pinned snapshot. `out` is checked. Always inlined:
 // the call and its register saves were ~4% of the C ABI's overhead.
-[[gnu::always_inline]] inline int EvaluatePinned(const EngineSnapshot& snapshot, const crossgate_request* request,
-                   crossgate_decision* out, crossgate_error** err) {
+[[gnu::always_inline]] inline int EvaluatePinned(
+    const EngineSnapshot& snapshot, const crossgate_request* request,
+    crossgate_decision* out, crossgate_error** err) {
   ThreadState& s = State();
   if (int rc = s.converter.Convert(request, &s.request, err)) return rc;
   EvaluateOn(snapshot, s.request, OptionsFor(request, out), &s.scratch,

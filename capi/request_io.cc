@@ -365,7 +365,8 @@ using device_filter::DeviceAttributes;
 // checks every length at once; the view's length is masked to kMaxString,
 // which proves absl's length check true (a longer size fails the request
 // before the view is used).
-void SetText(const crossgate_str& s, DeviceAttributes::Text* out, size_t* sizes) {
+void SetText(const crossgate_str& s, DeviceAttributes::Text* out,
+             size_t* sizes) {
   if (s.data == nullptr) {
     out->reset();
     return;

@@ -35,7 +35,9 @@ struct Guid {
     std::memcpy(&g, bytes16, sizeof(g));
     return g;
   }
-  void ToBytes(void* bytes16) const { std::memcpy(bytes16, this, sizeof(*this)); }
+  void ToBytes(void* bytes16) const {
+    std::memcpy(bytes16, this, sizeof(*this));
+  }
 
   // The GUID read as a 128-bit big-endian number: high64 holds text bytes
   // 0-7 ("72f988bf86f141af"), low64 bytes 8-15. Text order = numeric order.
@@ -63,7 +65,8 @@ struct Guid {
 
   // Big-endian number <-> host-order word of the same bytes (an involution).
   static constexpr uint64_t Swap(uint64_t v) {
-    return std::endian::native == std::endian::little ? __builtin_bswap64(v) : v;
+    return std::endian::native == std::endian::little ? __builtin_bswap64(v)
+                                                      : v;
   }
 };
 static_assert(sizeof(Guid) == 16, "a Guid is its 16 text-order bytes");
