@@ -1,10 +1,11 @@
 #ifndef CROSSGATE_LIB_REQUEST_JSON_JSON_FIELDS_H_
 #define CROSSGATE_LIB_REQUEST_JSON_JSON_FIELDS_H_
 
-// Walking a parsed JSON tree (google::protobuf::Value) with errors that name
-// the JSON path, e.g. `signInConditions.deviceInfo.physicalIds[2]: expected a
-// string, got number`. Paths are built on the stack as a linked list and only
-// rendered when an error is reported, so the happy path formats nothing.
+// Walking a parsed JSON tree (simdjson's DOM, see request_reader.cc) with
+// errors that name the JSON path, e.g.
+// `signInConditions.deviceInfo.physicalIds[2]: expected a string, got number`.
+// Paths are built on the stack as a linked list and only rendered when an
+// error is reported, so the happy path formats nothing.
 //
 // Conventions shared by every reader in lib/request_json:
 // - `null` reads as absent.
@@ -12,18 +13,23 @@
 //   skipped unless the caller binds them explicitly.
 // - Any other key the caller does not bind is an error (a misspelt property
 //   must not silently become "not supplied").
+// - Numbers are never accepted (no field of the format is a number); they
+//   only appear in errors ("got number").
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
-#include "google/protobuf/struct.pb.h"
 #include "lib/model/guid.h"
+#include "simdjson.h"
 
 namespace crossgate {
 namespace request_json_internal {
+
+using JsonValue = simdjson::dom::element;
 
 // One step of a JSON path. The root has no parent and renders as `request`.
 struct JsonPath {
@@ -37,46 +43,70 @@ struct JsonPath {
   std::string ToString() const;
 };
 
+// A member bound by BindMembers: absent (missing or JSON null) or a value.
+// Reads like the pointer it replaces: `slot != nullptr`, `*slot`.
+class JsonSlot {
+ public:
+  JsonSlot() = default;
+  explicit JsonSlot(JsonValue value) : value_(value), present_(true) {}
+  bool operator==(std::nullptr_t) const { return !present_; }
+  bool operator!=(std::nullptr_t) const { return present_; }
+  const JsonValue& operator*() const { return value_; }
+
+ private:
+  JsonValue value_;
+  bool present_ = false;
+};
+
 // InvalidArgument("<path>: <message>").
 absl::Status PathError(const JsonPath& path, absl::string_view message);
 
 // "object", "array", "string", "number", "boolean" or "null".
-absl::string_view KindName(const google::protobuf::Value& value);
+absl::string_view KindName(const JsonValue& value);
 
-// Requires `value` to be an object; `what` is used in the error.
-absl::Status ExpectObject(const google::protobuf::Value& value,
-                          const JsonPath& path,
-                          const google::protobuf::Struct** out);
+// Requires `value` to be an object.
+absl::Status ExpectObject(const JsonValue& value, const JsonPath& path,
+                          simdjson::dom::object* out);
 
-// Binds the members of `object` to `keys`: slots[i] points at the value of
-// keys[i], or is null when the member is absent or JSON null. Matching is
-// exact (Graph property names are case-sensitive). An unknown member that is
-// not an OData annotation is an error; when there are several, the
-// lexicographically smallest is named, so errors are deterministic.
-absl::Status BindMembers(const google::protobuf::Struct& object,
+// Binds the members of `object` to `keys`: slots[i] is the value of keys[i],
+// or absent when the member is missing or JSON null. Matching is exact (Graph
+// property names are case-sensitive). An unknown member that is not an OData
+// annotation is an error; when there are several, the lexicographically
+// smallest is named, so errors are deterministic. Duplicate keys never reach
+// here (FindDuplicateKey runs on the whole document first).
+absl::Status BindMembers(const simdjson::dom::object& object,
                          absl::Span<const absl::string_view> keys,
-                         const google::protobuf::Value** slots,
-                         const JsonPath& path);
+                         JsonSlot* slots, const JsonPath& path);
+
+// The first member (document order, depth first) whose key repeats an
+// earlier key of the same object: InvalidArgument(`request: invalid JSON:
+// duplicate key "<path>"`), e.g. `duplicate key "claims"` or `duplicate key
+// "signInConditions.country"`. A request that says a fact twice is ambiguous
+// (JSON leaves duplicates undefined; parsers disagree on which wins), so it
+// is rejected before any member is read (fail closed).
+absl::Status FindDuplicateKey(const JsonValue& root);
 
 // Typed accessors. Each reports `<path>: expected a <kind>, got <kind>`.
-absl::Status GetString(const google::protobuf::Value& value,
-                       const JsonPath& path, absl::string_view* out);
-absl::Status GetBool(const google::protobuf::Value& value, const JsonPath& path,
-                     bool* out);
+absl::Status GetString(const JsonValue& value, const JsonPath& path,
+                       absl::string_view* out);
+absl::Status GetBool(const JsonValue& value, const JsonPath& path, bool* out);
 // A GUID string (`<path>: not a GUID: "<text>"`).
-absl::Status GetGuid(const google::protobuf::Value& value, const JsonPath& path,
-                     Guid* out);
+absl::Status GetGuid(const JsonValue& value, const JsonPath& path, Guid* out);
 // The longest list a JSON request may hold (groups, roles, terms of use,
-// device ids, ...): `<path>: <n> entries; the limit is 100000`. README.md
-// "Limits"; the C ABI's struct path allows more (it parses nothing).
+// device ids, ...): ResourceExhausted(`<path>: <n> entries; the limit is
+// 100000`), CROSSGATE_ELIMIT through the C ABI. README.md "Limits"; the C
+// ABI's struct path allows more (it parses nothing).
 inline constexpr int kMaxRequestListEntries = 100000;
 
+// Requires `value` to be an array.
+absl::Status ExpectArray(const JsonValue& value, const JsonPath& path,
+                         simdjson::dom::array* out);
 // An array of GUID strings, appended to `out`.
-absl::Status GetGuidList(const google::protobuf::Value& value,
-                         const JsonPath& path, std::vector<Guid>* out);
+absl::Status GetGuidList(const JsonValue& value, const JsonPath& path,
+                         std::vector<Guid>* out);
 // An array of strings, appended to `out`.
-absl::Status GetStringList(const google::protobuf::Value& value,
-                           const JsonPath& path, std::vector<std::string>* out);
+absl::Status GetStringList(const JsonValue& value, const JsonPath& path,
+                           std::vector<std::string>* out);
 
 // Quotes `text` for an error message, shortened to 64 bytes.
 std::string QuoteForMessage(absl::string_view text);

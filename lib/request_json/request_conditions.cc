@@ -14,14 +14,12 @@
 namespace crossgate {
 namespace request_json_internal {
 
-using google::protobuf::Struct;
-using google::protobuf::Value;
 using Access = ParsedRequestAccess;
 
 namespace {
 
 // ISO 3166 alpha-2, stored upper-case.
-absl::Status ReadCountry(const Value& value, const JsonPath& path,
+absl::Status ReadCountry(const JsonValue& value, const JsonPath& path,
                          char out[2]) {
   absl::string_view text;
   if (absl::Status s = GetString(value, path, &text); !s.ok()) return s;
@@ -37,7 +35,7 @@ absl::Status ReadCountry(const Value& value, const JsonPath& path,
   return absl::OkStatus();
 }
 
-absl::Status ReadRisk(const Value& value, const JsonPath& path,
+absl::Status ReadRisk(const JsonValue& value, const JsonPath& path,
                       RiskLevel* out) {
   absl::string_view text;
   if (absl::Status s = GetString(value, path, &text); !s.ok()) return s;
@@ -45,13 +43,14 @@ absl::Status ReadRisk(const Value& value, const JsonPath& path,
   return absl::OkStatus();
 }
 
-absl::Status ReadAuthenticationFlow(const Value& value, const JsonPath& path,
+absl::Status ReadAuthenticationFlow(const JsonValue& value,
+                                    const JsonPath& path,
                                     AuthenticationFlow* out) {
-  const Struct* object = nullptr;
+  simdjson::dom::object object;
   if (absl::Status s = ExpectObject(value, path, &object); !s.ok()) return s;
   static constexpr absl::string_view kKeys[] = {"transferMethod"};
-  const Value* slots[1];
-  if (absl::Status s = BindMembers(*object, kKeys, slots, path); !s.ok()) {
+  JsonSlot slots[1];
+  if (absl::Status s = BindMembers(object, kKeys, slots, path); !s.ok()) {
     return s;
   }
   if (slots[0] == nullptr) return absl::OkStatus();  // none
@@ -126,7 +125,7 @@ const absl::string_view* DeviceKeyTable() {
 
 // `ownership` / `deviceOwnership`: the filter values are Personal and Company
 // (spec 4.10); Intune's `unknown` reads as null.
-absl::Status ReadOwnership(const Value& value, const JsonPath& path,
+absl::Status ReadOwnership(const JsonValue& value, const JsonPath& path,
                            RequestDevice* device) {
   absl::string_view text;
   if (absl::Status s = GetString(value, path, &text); !s.ok()) return s;
@@ -143,7 +142,7 @@ absl::Status ReadOwnership(const Value& value, const JsonPath& path,
 
 // trustType: AzureAD (Entra joined; What-If writes "EntraID"), ServerAD
 // (hybrid joined), Workplace (registered). Spec 4.10, last bullet.
-absl::Status ReadTrustType(const Value& value, const JsonPath& path,
+absl::Status ReadTrustType(const JsonValue& value, const JsonPath& path,
                            RequestDevice* device) {
   absl::string_view text;
   if (absl::Status s = GetString(value, path, &text); !s.ok()) return s;
@@ -162,8 +161,8 @@ absl::Status ReadTrustType(const Value& value, const JsonPath& path,
 }
 
 // deviceId and mdmAppId are GUIDs; they are stored canonical (lower case).
-absl::Status ReadGuidString(const Value& value, const JsonPath& path, int index,
-                            RequestDevice* device) {
+absl::Status ReadGuidString(const JsonValue& value, const JsonPath& path,
+                            int index, RequestDevice* device) {
   Guid guid;
   if (absl::Status s = GetGuid(value, path, &guid); !s.ok()) return s;
   device->Set(index, FormatGuid(guid));
@@ -172,17 +171,17 @@ absl::Status ReadGuidString(const Value& value, const JsonPath& path, int index,
 
 }  // namespace
 
-absl::Status ReadDeviceInfo(const Value& device_info, const JsonPath& path,
+absl::Status ReadDeviceInfo(const JsonValue& device_info, const JsonPath& path,
                             RequestDevice* device,
                             std::vector<std::string>* notes) {
-  const Struct* object = nullptr;
+  simdjson::dom::object object;
   if (absl::Status s = ExpectObject(device_info, path, &object); !s.ok()) {
     return s;
   }
   const absl::string_view* keys = DeviceKeyTable();
-  const Value* slots[kDevKeyCount];
+  JsonSlot slots[kDevKeyCount];
   if (absl::Status s = BindMembers(
-          *object, absl::MakeConstSpan(keys, kDevKeyCount), slots, path);
+          object, absl::MakeConstSpan(keys, kDevKeyCount), slots, path);
       !s.ok()) {
     return s;
   }
@@ -192,7 +191,7 @@ absl::Status ReadDeviceInfo(const Value& device_info, const JsonPath& path,
                      "give either ownership or deviceOwnership, not both");
   }
   for (int i = 0; i < kDeviceStringCount; ++i) {
-    const Value* value = slots[i];
+    JsonSlot value = slots[i];
     if (i == kOwnership && value == nullptr) value = slots[kDevOwnership];
     if (value == nullptr) continue;
     JsonPath at = path.Child(
@@ -267,16 +266,16 @@ absl::Status ReadDeviceInfo(const Value& device_info, const JsonPath& path,
   return absl::OkStatus();
 }
 
-absl::Status ReadConditions(const Value* conditions, const JsonPath& path,
+absl::Status ReadConditions(JsonSlot conditions, const JsonPath& path,
                             bool is_user, ParsedRequest* out,
                             std::vector<std::string>* notes) {
-  const Value* slots[kCoKeyCount] = {};
+  JsonSlot slots[kCoKeyCount];
   if (conditions != nullptr) {
-    const Struct* object = nullptr;
+    simdjson::dom::object object;
     if (absl::Status s = ExpectObject(*conditions, path, &object); !s.ok()) {
       return s;
     }
-    if (absl::Status s = BindMembers(*object, kConditionKeys, slots, path);
+    if (absl::Status s = BindMembers(object, kConditionKeys, slots, path);
         !s.ok()) {
       return s;
     }
@@ -447,7 +446,7 @@ constexpr absl::string_view kClaimKeys[kClKeyCount] = {
     "satisfiedCustomControls",
 };
 
-absl::Status ReadOrigin(const Value& value, const JsonPath& path,
+absl::Status ReadOrigin(const JsonValue& value, const JsonPath& path,
                         ClaimOrigin* out) {
   absl::string_view text;
   if (absl::Status s = GetString(value, path, &text); !s.ok()) return s;
@@ -455,17 +454,15 @@ absl::Status ReadOrigin(const Value& value, const JsonPath& path,
   return absl::OkStatus();
 }
 
-absl::Status ReadMethods(const Value& value, const JsonPath& path,
+absl::Status ReadMethods(const JsonValue& value, const JsonPath& path,
                          uint32_t* bits) {
-  if (value.kind_case() != Value::kListValue) {
-    return PathError(path,
-                     absl::StrCat("expected an array, got ", KindName(value)));
-  }
-  const auto& items = value.list_value().values();
-  for (int i = 0; i < items.size(); ++i) {
-    JsonPath at = path.Element(i);
+  simdjson::dom::array items;
+  if (absl::Status s = ExpectArray(value, path, &items); !s.ok()) return s;
+  int i = 0;
+  for (JsonValue item : items) {
+    JsonPath at = path.Element(i++);
     absl::string_view text;
-    if (absl::Status s = GetString(items[i], at, &text); !s.ok()) return s;
+    if (absl::Status s = GetString(item, at, &text); !s.ok()) return s;
     int mode = 0;
     if (!ParseAuthenticationMethod(text, &mode)) return UnknownValue(at, text);
     *bits |= 1u << mode;
@@ -475,15 +472,15 @@ absl::Status ReadMethods(const Value& value, const JsonPath& path,
 
 }  // namespace
 
-absl::Status ReadClaims(const Value* claims, const JsonPath& path, bool is_user,
+absl::Status ReadClaims(JsonSlot claims, const JsonPath& path, bool is_user,
                         ParsedRequest* out, std::vector<std::string>* notes) {
-  const Value* slots[kClKeyCount] = {};
+  JsonSlot slots[kClKeyCount];
   if (claims != nullptr) {
-    const Struct* object = nullptr;
+    simdjson::dom::object object;
     if (absl::Status s = ExpectObject(*claims, path, &object); !s.ok()) {
       return s;
     }
-    if (absl::Status s = BindMembers(*object, kClaimKeys, slots, path);
+    if (absl::Status s = BindMembers(object, kClaimKeys, slots, path);
         !s.ok()) {
       return s;
     }

@@ -9,7 +9,6 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
-#include "google/protobuf/struct.pb.h"
 #include "lib/eval/request.h"
 #include "lib/request_json/json_fields.h"
 #include "lib/request_json/parsed_request.h"
@@ -49,20 +48,18 @@ absl::Status UnknownValue(const JsonPath& path, absl::string_view text);
 
 // Reads `signInConditions` (may be null = absent) into `out`. `is_user` says
 // whether user-only defaults get notes.
-absl::Status ReadConditions(const google::protobuf::Value* conditions,
-                            const JsonPath& path, bool is_user,
-                            ParsedRequest* out,
+absl::Status ReadConditions(JsonSlot conditions, const JsonPath& path,
+                            bool is_user, ParsedRequest* out,
                             std::vector<std::string>* notes);
 
 // Reads the top-level `claims` extension (may be null). Runs after
 // ReadConditions: device claims not given are derived from the device.
-absl::Status ReadClaims(const google::protobuf::Value* claims,
-                        const JsonPath& path, bool is_user, ParsedRequest* out,
-                        std::vector<std::string>* notes);
+absl::Status ReadClaims(JsonSlot claims, const JsonPath& path, bool is_user,
+                        ParsedRequest* out, std::vector<std::string>* notes);
 
 // Reads `signInConditions.deviceInfo` into the device storage.
-absl::Status ReadDeviceInfo(const google::protobuf::Value& device_info,
-                            const JsonPath& path, RequestDevice* device,
+absl::Status ReadDeviceInfo(const JsonValue& device_info, const JsonPath& path,
+                            RequestDevice* device,
                             std::vector<std::string>* notes);
 
 }  // namespace request_json_internal
