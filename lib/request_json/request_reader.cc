@@ -593,9 +593,10 @@ absl::Status ReadRequest(const JsonValue& root, const RequestDefaults& defaults,
 }  // namespace request_json_internal
 
 namespace {
-// The maximum nesting simdjson accepts. A request nests 4 levels; protobuf's
-// JSON parser (which this replaced) stopped at 100.
-constexpr size_t kMaxJsonDepth = 100;
+// The deepest nesting simdjson accepts (deeper is invalid JSON). A request
+// nests 4 levels; the bound keeps the recursive walks (FindDuplicateKey)
+// shallow. protobuf's parser, which this replaced, stopped at about 50.
+constexpr size_t kMaxJsonDepth = 64;
 }  // namespace
 
 struct RequestReader::Json {
@@ -629,12 +630,42 @@ RequestReader::~RequestReader() = default;
 
 namespace {
 
+// Whether brackets outside strings nest deeper than `limit`. protobuf's
+// parser takes time quadratic in the nesting depth (minutes for 10^5 levels,
+// e.g. `[[[[...`), so the error path below does not hand it such text.
+bool NestsDeeperThan(absl::string_view json, size_t limit) {
+  size_t depth = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < json.size(); ++i) {
+    const char c = json[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;  // the escaped character cannot end the string
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > limit) return true;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return false;
+}
+
 // The error path only: protobuf's JSON parser (the reader's parser before
 // simdjson) explains where the text breaks with an excerpt and a caret
 // (the CLI's `file:line:column`); simdjson's error codes carry no position.
 // When protobuf accepts what simdjson refused (simdjson is stricter, e.g.
 // about numbers beyond 64 bits), simdjson's message is used.
 absl::Status InvalidJson(absl::string_view json, simdjson::error_code error) {
+  if (error == simdjson::DEPTH_ERROR || NestsDeeperThan(json, kMaxJsonDepth)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("request: invalid JSON: nested deeper than ",
+                     kMaxJsonDepth, " levels"));
+  }
   google::protobuf::Value value;
   auto parsed = google::protobuf::util::JsonStringToMessage(
       google::protobuf::StringPiece(json.data(), json.size()), &value,
@@ -667,8 +698,7 @@ absl::Status RequestReader::Parse(absl::string_view json,
         json_->parser.parse(json_->Padded(json), json.size(), false).get(root);
   }
   if (error == simdjson::MEMALLOC) {
-    return absl::ResourceExhaustedError(
-        "request: out of memory for the JSON parse tree");
+    return absl::InternalError("request: cannot allocate the JSON parse tree");
   }
   if (error != simdjson::SUCCESS) return InvalidJson(json, error);
   if (absl::Status s = request_json_internal::FindDuplicateKey(root); !s.ok()) {
