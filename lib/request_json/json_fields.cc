@@ -1,5 +1,7 @@
 #include "lib/request_json/json_fields.h"
 
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -47,60 +49,72 @@ absl::Status TooManyEntries(const JsonPath& path, size_t entries) {
                    kMaxRequestListEntries));
 }
 
+// Key equality with the cheap tests inline: most keys differ in length or
+// first byte, so memcmp runs about once per member (the match).
+bool SameKey(absl::string_view a, absl::string_view b) {
+  return a.size() == b.size() && (a.empty() || a[0] == b[0]) &&
+         std::memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+absl::Status Duplicate(const JsonPath& at) {
+  return absl::InvalidArgumentError(
+      absl::StrCat("request: invalid JSON: duplicate key \"",
+                   absl::Utf8SafeCEscape(at.ToString()), "\""));
+}
+
 // Objects up to this many members are checked pairwise (no allocation);
 // larger ones (never in a real request) with a hash set, so a hostile
 // object with 10^6 members costs O(n), not O(n^2).
 constexpr size_t kPairwiseMembers = 16;
 
-absl::Status DuplicateIn(const JsonValue& value, const JsonPath& path) {
-  switch (value.type()) {
-    case element_type::OBJECT: {
-      object members = value.get_object().value_unsafe();
-      const bool small = members.size() <= kPairwiseMembers;
-      std::string_view seen[kPairwiseMembers];
-      absl::flat_hash_set<absl::string_view> large;
-      size_t count = 0;
-      for (simdjson::dom::key_value_pair member : members) {
-        bool repeated;
-        if (small) {
-          repeated = false;
-          for (size_t i = 0; i < count && !repeated; ++i) {
-            repeated = seen[i] == member.key;
-          }
-          seen[count++] = member.key;
-        } else {
-          repeated = !large.insert(View(member.key)).second;
-        }
-        JsonPath at = path.Child(View(member.key));
-        if (repeated) {
-          return absl::InvalidArgumentError(
-              absl::StrCat("request: invalid JSON: duplicate key \"",
-                           absl::Utf8SafeCEscape(at.ToString()), "\""));
-        }
-        if (absl::Status s = DuplicateIn(member.value, at); !s.ok()) return s;
+// The first key of `members` that repeats an earlier one, in order.
+absl::Status DuplicateMember(const object& members, const JsonPath& path) {
+  const bool small = members.size() <= kPairwiseMembers;
+  absl::string_view seen[kPairwiseMembers];
+  absl::flat_hash_set<absl::string_view> large;
+  size_t count = 0;
+  for (simdjson::dom::key_value_pair member : members) {
+    const absl::string_view key = View(member.key);
+    bool repeated = false;
+    if (small) {
+      for (size_t i = 0; i < count && !repeated; ++i) {
+        repeated = SameKey(seen[i], key);
       }
-      return absl::OkStatus();
+      seen[count++] = key;
+    } else {
+      repeated = !large.insert(key).second;
     }
-    case element_type::ARRAY: {
-      const array items = value.get_array().value_unsafe();
-      int i = 0;
-      for (JsonValue item : items) {
-        if (item.type() == element_type::OBJECT ||
-            item.type() == element_type::ARRAY) {
-          if (absl::Status s = DuplicateIn(item, path.Element(i)); !s.ok()) {
-            return s;
-          }
-        }
-        ++i;
-      }
-      return absl::OkStatus();
-    }
-    default:
-      return absl::OkStatus();
+    if (repeated) return Duplicate(path.Child(key));
   }
+  return absl::OkStatus();
 }
 
 }  // namespace
+
+absl::Status CheckNoDuplicateKeys(const JsonValue& value,
+                                  const JsonPath& path) {
+  if (value.type() == element_type::OBJECT) {
+    const object members = value.get_object().value_unsafe();
+    if (absl::Status s = DuplicateMember(members, path); !s.ok()) return s;
+    for (simdjson::dom::key_value_pair member : members) {
+      if (absl::Status s =
+              CheckNoDuplicateKeys(member.value, path.Child(View(member.key)));
+          !s.ok()) {
+        return s;
+      }
+    }
+  } else if (value.type() == element_type::ARRAY) {
+    const array items = value.get_array().value_unsafe();
+    int i = 0;
+    for (JsonValue item : items) {
+      if (absl::Status s = CheckNoDuplicateKeys(item, path.Element(i++));
+          !s.ok()) {
+        return s;
+      }
+    }
+  }
+  return absl::OkStatus();
+}
 
 std::string JsonPath::ToString() const {
   std::string out;
@@ -141,10 +155,6 @@ std::string QuoteForMessage(absl::string_view text) {
   return absl::StrCat("\"", absl::Utf8SafeCEscape(text), cut ? "...\"" : "\"");
 }
 
-absl::Status FindDuplicateKey(const JsonValue& root) {
-  return DuplicateIn(root, JsonPath());
-}
-
 absl::Status ExpectObject(const JsonValue& value, const JsonPath& path,
                           object* out) {
   if (value.type() != element_type::OBJECT) {
@@ -166,22 +176,44 @@ absl::Status ExpectArray(const JsonValue& value, const JsonPath& path,
 absl::Status BindMembers(const object& members,
                          absl::Span<const absl::string_view> keys,
                          JsonSlot* slots, const JsonPath& path) {
+  if (keys.size() > 64) {  // `bound` is a 64-bit mask; tables hold <= 31
+    return absl::InternalError("BindMembers: more than 64 keys");
+  }
   for (size_t i = 0; i < keys.size(); ++i) slots[i] = JsonSlot();
+  uint64_t bound = 0;  // bit i: keys[i] was seen (null included)
   absl::string_view unknown;
-  bool any_unknown = false;
+  bool any_unknown = false, any_annotation = false;
   for (simdjson::dom::key_value_pair member : members) {
     const absl::string_view key = View(member.key);
     size_t i = 0;
-    while (i < keys.size() && keys[i] != key) ++i;
+    while (i < keys.size() && !SameKey(keys[i], key)) ++i;
     if (i < keys.size()) {
+      if ((bound >> i) & 1) return Duplicate(path.Child(key));
+      bound |= uint64_t{1} << i;
       if (member.value.type() != element_type::NULL_VALUE) {
         slots[i] = JsonSlot(member.value);
       }
       continue;
     }
-    if (IsAnnotation(key)) continue;
+    if (IsAnnotation(key)) {
+      any_annotation = true;
+      continue;
+    }
     if (!any_unknown || key < unknown) unknown = key;
     any_unknown = true;
+  }
+  // Repeats among unbound annotations, and inside their values (skipped
+  // unread, but a request with a repeated key is refused wherever it is).
+  if (any_annotation) {
+    if (absl::Status s = DuplicateMember(members, path); !s.ok()) return s;
+    for (simdjson::dom::key_value_pair member : members) {
+      const absl::string_view key = View(member.key);
+      if (!IsAnnotation(key)) continue;
+      if (absl::Status s = CheckNoDuplicateKeys(member.value, path.Child(key));
+          !s.ok()) {
+        return s;
+      }
+    }
   }
   if (any_unknown) return PathError(path.Child(unknown), "unknown property");
   return absl::OkStatus();

@@ -72,19 +72,22 @@ absl::Status ExpectObject(const JsonValue& value, const JsonPath& path,
 // or absent when the member is missing or JSON null. Matching is exact (Graph
 // property names are case-sensitive). An unknown member that is not an OData
 // annotation is an error; when there are several, the lexicographically
-// smallest is named, so errors are deterministic. Duplicate keys never reach
-// here (FindDuplicateKey runs on the whole document first).
+// smallest is named, so errors are deterministic. A key given twice (null
+// included; also among annotations and inside annotation values, which are
+// otherwise skipped) is `request: invalid JSON: duplicate key "<path>"`,
+// e.g. `duplicate key "signInConditions.country"`: a request that states a
+// fact twice is ambiguous (JSON leaves repeats undefined and parsers
+// disagree on which wins), so it is refused (fail closed). Every object of
+// an accepted request passes through here, so an accepted request has no
+// repeated key anywhere.
 absl::Status BindMembers(const simdjson::dom::object& object,
                          absl::Span<const absl::string_view> keys,
                          JsonSlot* slots, const JsonPath& path);
 
-// The first member (document order, depth first) whose key repeats an
-// earlier key of the same object: InvalidArgument(`request: invalid JSON:
-// duplicate key "<path>"`), e.g. `duplicate key "claims"` or `duplicate key
-// "signInConditions.country"`. A request that says a fact twice is ambiguous
-// (JSON leaves duplicates undefined; parsers disagree on which wins), so it
-// is rejected before any member is read (fail closed).
-absl::Status FindDuplicateKey(const JsonValue& root);
+// The same duplicate-key rule for a value the reader accepts without reading
+// it (annotation values, `agentIdRiskLevel`): every object inside, at any
+// depth.
+absl::Status CheckNoDuplicateKeys(const JsonValue& value, const JsonPath& path);
 
 // Typed accessors. Each reports `<path>: expected a <kind>, got <kind>`.
 absl::Status GetString(const JsonValue& value, const JsonPath& path,

@@ -396,7 +396,13 @@ absl::Status ReadConditions(JsonSlot conditions, const JsonPath& path,
   }
   if (slots[kCoAgentIdRiskLevel] != nullptr) {
     // Graph beta; agent identities are outside this engine.
-    Note(notes, path.Child("agentIdRiskLevel").ToString(),
+    JsonPath agent_path = path.Child("agentIdRiskLevel");
+    if (absl::Status s =
+            CheckNoDuplicateKeys(*slots[kCoAgentIdRiskLevel], agent_path);
+        !s.ok()) {
+      return s;
+    }
+    Note(notes, agent_path.ToString(),
          " is not evaluated (agent identities are not modelled)");
   }
 

@@ -594,7 +594,7 @@ absl::Status ReadRequest(const JsonValue& root, const RequestDefaults& defaults,
 
 namespace {
 // The deepest nesting simdjson accepts (deeper is invalid JSON). A request
-// nests 4 levels; the bound keeps the recursive walks (FindDuplicateKey)
+// nests 4 levels; the bound keeps the recursive walks (DuplicateIn)
 // shallow. protobuf's parser, which this replaced, stopped at about 50.
 constexpr size_t kMaxJsonDepth = 64;
 }  // namespace
@@ -701,9 +701,6 @@ absl::Status RequestReader::Parse(absl::string_view json,
     return absl::InternalError("request: cannot allocate the JSON parse tree");
   }
   if (error != simdjson::SUCCESS) return InvalidJson(json, error);
-  if (absl::Status s = request_json_internal::FindDuplicateKey(root); !s.ok()) {
-    return s;
-  }
   absl::Status status =
       request_json_internal::ReadRequest(root, defaults, out, notes);
   request_json_internal::ParsedRequestAccess::Relink(out);
