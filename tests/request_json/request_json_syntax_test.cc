@@ -2,6 +2,7 @@
 // duplicate keys, strict JSON, numbers, nesting, limits and their status
 // codes, and reader reuse across errors. docs/request.md "Parsing".
 
+#include <random>
 #include <string>
 #include <vector>
 
@@ -9,6 +10,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
+#include "lib/request_json/json_fields.h"
 #include "lib/request_json/request_reader.h"
 #include "tests/request_json/request_test_util.h"
 
@@ -202,6 +204,37 @@ TEST(RequestJsonSyntaxTest, ReaderReuseAcrossErrors) {
     EXPECT_EQ(parsed.request().principal_id, fresh->request().principal_id);
   }
   EXPECT_EQ(ErrorOf("null"), "request: expected a JSON object, got null");
+}
+
+TEST(RequestJsonSyntaxTest, FastGuidReadingEqualsParseGuid) {
+  using request_json_internal::ReadGuidText;
+  std::mt19937 rng(6);
+  static constexpr char kBytes[] = "0123456789abcdefABCDEFgG-{} \0\xff";
+  const std::string alphabet(kBytes, sizeof(kBytes) - 1);  // NUL included
+  const std::string canonical = "4468c3c6-933e-55a3-b192-874C458EECB2";
+  auto same = [&](const std::string& text) {
+    absl::optional<Guid> want = ParseGuid(text);
+    absl::optional<Guid> got = ReadGuidText(text);
+    ASSERT_EQ(got.has_value(), want.has_value()) << text;
+    if (want.has_value()) {
+      EXPECT_EQ(*got, *want) << text;
+    }
+  };
+  same(canonical);
+  same("{" + canonical + "}");
+  same("");
+  for (int round = 0; round < 20000; ++round) {
+    std::string text = canonical;
+    // One to three bytes replaced; sometimes a length change.
+    for (int k = std::uniform_int_distribution<int>(1, 3)(rng); k > 0; --k) {
+      text[std::uniform_int_distribution<size_t>(0, text.size() - 1)(rng)] =
+          alphabet[std::uniform_int_distribution<size_t>(
+              0, alphabet.size() - 1)(rng)];
+    }
+    if (round % 7 == 0) text.pop_back();
+    if (round % 11 == 0) text = "{" + text + "}";
+    same(text);
+  }
 }
 
 }  // namespace
