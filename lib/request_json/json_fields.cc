@@ -183,11 +183,19 @@ absl::Status BindMembers(const object& members,
   uint64_t bound = 0;  // bit i: keys[i] was seen (null included)
   absl::string_view unknown;
   bool any_unknown = false, any_annotation = false;
+  // Members mostly come in table order: each search starts after the last
+  // match and wraps around, so it usually ends at the first key it tries.
+  const size_t n = keys.size();
+  size_t next = 0;
   for (simdjson::dom::key_value_pair member : members) {
     const absl::string_view key = View(member.key);
-    size_t i = 0;
-    while (i < keys.size() && !SameKey(keys[i], key)) ++i;
-    if (i < keys.size()) {
+    size_t i = next, tried = 0;
+    while (tried < n && !SameKey(keys[i], key)) {
+      if (++i == n) i = 0;
+      ++tried;
+    }
+    if (tried < n) {
+      next = i + 1 == n ? 0 : i + 1;
       if ((bound >> i) & 1) return Duplicate(path.Child(key));
       bound |= uint64_t{1} << i;
       if (member.value.type() != element_type::NULL_VALUE) {

@@ -22,7 +22,9 @@ struct Name {
 template <typename E, size_t N>
 bool Lookup(const Name<E> (&table)[N], absl::string_view text, E* out) {
   for (const Name<E>& entry : table) {
-    if (absl::EqualsIgnoreCase(entry.text, text)) {
+    // The size test inline: EqualsIgnoreCase is an out-of-line call.
+    if (entry.text.size() == text.size() &&
+        absl::EqualsIgnoreCase(entry.text, text)) {
       *out = entry.value;
       return true;
     }
