@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstring>
+#include <iterator>
 
 #include "absl/strings/string_view.h"
 #include "capi/decision_io.h"
@@ -62,7 +63,17 @@ void AppendQuoted(std::string* out, absl::string_view text) {
   out->push_back('"');
 }
 
-void AppendName(std::string* out, int kind, int value) {
+// The quoted name of every enum value 0..255 of the kinds a decision uses,
+// built once: a line then appends each name without a lookup, strlen or
+// escape scan. Values outside the range take the slow path (same bytes).
+constexpr int kEnumKinds[] = {
+    CROSSGATE_ENUM_OUTCOME,         CROSSGATE_ENUM_STAGE,
+    CROSSGATE_ENUM_DECISION_REASON, CROSSGATE_ENUM_CHALLENGE_LOCATION,
+    CROSSGATE_ENUM_REQUIREMENT,     CROSSGATE_ENUM_POLICY_RESULT,
+    CROSSGATE_ENUM_WHATIF_REASON};
+constexpr int kCachedValues = 256;
+
+void AppendNameSlow(std::string* out, int kind, int value) {
   const char* name = crossgate_enum_string(kind, value);
   if (name == nullptr) {
     AppendInt(out, value);
@@ -71,21 +82,59 @@ void AppendName(std::string* out, int kind, int value) {
   }
 }
 
-// ,"<id_key>":"...","<name_key>":"..." when names are at hand.
+struct EnumNames {
+  std::string text[std::size(kEnumKinds)][kCachedValues];
+  EnumNames() {
+    for (size_t k = 0; k < std::size(kEnumKinds); ++k) {
+      for (int v = 0; v < kCachedValues; ++v) {
+        AppendNameSlow(&text[k][v], kEnumKinds[k], v);
+      }
+    }
+  }
+};
+
+const EnumNames& CachedNames() {
+  static const EnumNames* names = new EnumNames;
+  return *names;
+}
+
+void AppendName(std::string* out, int kind, int value) {
+  if (value >= 0 && value < kCachedValues) {
+    for (size_t k = 0; k < std::size(kEnumKinds); ++k) {
+      if (kEnumKinds[k] == kind) {
+        out->append(CachedNames().text[k][value]);
+        return;
+      }
+    }
+  }
+  AppendNameSlow(out, kind, value);
+}
+
+// ,"<id_key>":"...","<name_key>":"..." when names are at hand; the quoted
+// id and name come from `quoted` (a policy's pair at 2i, 2i+1) when given.
 template <size_t I, size_t N>
 void AppendPolicyNames(std::string* out,
                        const crossgate::CompiledPolicySet* set, int64_t index,
-                       const char (&id_key)[I], const char (&name_key)[N]) {
+                       const char (&id_key)[I], const char (&name_key)[N],
+                       const std::vector<std::string>* quoted) {
   if (set == nullptr || index < 0 || index >= set->policy_count()) return;
   const uint32_t i = static_cast<uint32_t>(index);
   Lit(out, ",\"");
   Lit(out, id_key);
   Lit(out, "\":");
-  AppendQuoted(out, set->policy_id(i));
+  if (quoted != nullptr) {
+    out->append((*quoted)[2 * i]);
+  } else {
+    AppendQuoted(out, set->policy_id(i));
+  }
   Lit(out, ",\"");
   Lit(out, name_key);
   Lit(out, "\":");
-  AppendQuoted(out, set->policy_display_name(i));
+  if (quoted != nullptr) {
+    out->append((*quoted)[2 * i + 1]);
+  } else {
+    AppendQuoted(out, set->policy_display_name(i));
+  }
 }
 
 void AppendBool(std::string* out, bool value) {
@@ -96,11 +145,10 @@ void AppendBool(std::string* out, bool value) {
   }
 }
 
-}  // namespace
-
-void AppendDecisionJson(const crossgate_decision& d,
-                        const crossgate::CompiledPolicySet* set,
-                        std::string* out) {
+// AppendDecisionJson with an optional cache of quoted policy ids and names.
+void AppendJson(const crossgate_decision& d,
+                const crossgate::CompiledPolicySet* set,
+                const std::vector<std::string>* quoted, std::string* out) {
   Lit(out, "{\"status\":");
   AppendQuoted(
       out, d.status == CROSSGATE_OK ? "ok" : crossgate_status_string(d.status));
@@ -115,7 +163,7 @@ void AppendDecisionJson(const crossgate_decision& d,
   Lit(out, ",\"decidingPolicy\":");
   AppendInt(out, d.deciding_policy);
   AppendPolicyNames(out, set, d.deciding_policy, "decidingPolicyId",
-                    "decidingPolicyName");
+                    "decidingPolicyName", quoted);
   Lit(out, ",\"generation\":");
   AppendInt(out, d.generation);
   Lit(out, ",\"bundleVersion\":");
@@ -145,7 +193,8 @@ void AppendDecisionJson(const crossgate_decision& d,
     AppendName(out, CROSSGATE_ENUM_CHALLENGE_LOCATION, r.location);
     Lit(out, ",\"policyIndex\":");
     AppendInt(out, r.policy_index);
-    AppendPolicyNames(out, set, r.policy_index, "policyId", "policyName");
+    AppendPolicyNames(out, set, r.policy_index, "policyId", "policyName",
+                      quoted);
     out->push_back('}');
   }
 
@@ -199,7 +248,7 @@ void AppendDecisionJson(const crossgate_decision& d,
     if (i > 0) out->push_back(',');
     Lit(out, "{\"index\":");
     AppendInt(out, p.policy_index);
-    AppendPolicyNames(out, set, p.policy_index, "id", "displayName");
+    AppendPolicyNames(out, set, p.policy_index, "id", "displayName", quoted);
     Lit(out, ",\"result\":");
     AppendName(out, CROSSGATE_ENUM_POLICY_RESULT, p.result);
     Lit(out, ",\"reason\":");
@@ -211,6 +260,14 @@ void AppendDecisionJson(const crossgate_decision& d,
   Lit(out, "]}");
 }
 
+}  // namespace
+
+void AppendDecisionJson(const crossgate_decision& decision,
+                        const crossgate::CompiledPolicySet* set,
+                        std::string* out) {
+  AppendJson(decision, set, nullptr, out);
+}
+
 void DecisionJsonWriter::Append(const crossgate::Decision& decision,
                                 const crossgate::CompiledPolicySet& set,
                                 std::string* out) {
@@ -220,7 +277,17 @@ void DecisionJsonWriter::Append(const crossgate::Decision& decision,
   c.policy_results = results_.empty() ? nullptr : results_.data();
   c.policy_results_capacity = static_cast<uint32_t>(results_.size());
   crossgate::capi::WriteDecision(decision, &c);
-  AppendDecisionJson(c, &set, out);
+  if (quoted_set_ != &set) {  // a new set: quote its ids and names once
+    quoted_set_ = &set;
+    quoted_.clear();
+    for (uint32_t i = 0; i < set.policy_count(); ++i) {
+      quoted_.emplace_back();
+      AppendQuoted(&quoted_.back(), set.policy_id(i));
+      quoted_.emplace_back();
+      AppendQuoted(&quoted_.back(), set.policy_display_name(i));
+    }
+  }
+  AppendJson(c, &set, &quoted_, out);
 }
 
 }  // namespace crossgate_cli

@@ -20,7 +20,10 @@
 
 namespace crossgate_cli {
 
-// Reuses its per-policy result buffer between calls. Thread-compatible.
+// Reuses its per-policy result buffer between calls, and quotes the policy
+// ids and names of the set it last wrote for once (the set must outlive the
+// writer's use of it, or be passed again only while alive). Thread-
+// compatible.
 class DecisionJsonWriter {
  public:
   // Appends one line of JSON (no trailing newline) to *out. `set` is the set
@@ -38,6 +41,8 @@ class DecisionJsonWriter {
 
  private:
   std::vector<crossgate_policy_result> results_;
+  const crossgate::CompiledPolicySet* quoted_set_ = nullptr;
+  std::vector<std::string> quoted_;  // policy i: id at 2i, name at 2i+1
 };
 
 // The JSON of a C decision, appended: exactly
