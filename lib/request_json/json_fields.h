@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/strings/match.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/optional.h"
 #include "absl/types/span.h"
@@ -117,6 +118,13 @@ absl::Status GetGuidList(const JsonValue& value, const JsonPath& path,
 // An array of strings, appended to `out`.
 absl::Status GetStringList(const JsonValue& value, const JsonPath& path,
                            std::vector<std::string>* out);
+
+// ASCII case-insensitive equality with the size test inline
+// (absl::EqualsIgnoreCase is an out-of-line call; enum words mostly differ
+// in length).
+inline bool SameWord(absl::string_view a, absl::string_view b) {
+  return a.size() == b.size() && absl::EqualsIgnoreCase(a, b);
+}
 
 // Quotes `text` for an error message, shortened to 64 bytes.
 std::string QuoteForMessage(absl::string_view text);

@@ -130,11 +130,11 @@ absl::Status ReadOwnership(const JsonValue& value, const JsonPath& path,
   absl::string_view text;
   if (absl::Status s = GetString(value, path, &text); !s.ok()) return s;
   constexpr int kIndex = static_cast<int>(DeviceText::kDeviceOwnership);
-  if (absl::EqualsIgnoreCase(text, "personal")) {
+  if (SameWord(text, "personal")) {
     device->Set(kIndex, "Personal");
-  } else if (absl::EqualsIgnoreCase(text, "company")) {
+  } else if (SameWord(text, "company")) {
     device->Set(kIndex, "Company");
-  } else if (!absl::EqualsIgnoreCase(text, "unknown")) {
+  } else if (!SameWord(text, "unknown")) {
     return UnknownValue(path, text);
   }
   return absl::OkStatus();
@@ -147,12 +147,11 @@ absl::Status ReadTrustType(const JsonValue& value, const JsonPath& path,
   absl::string_view text;
   if (absl::Status s = GetString(value, path, &text); !s.ok()) return s;
   constexpr int kIndex = static_cast<int>(DeviceText::kTrustType);
-  if (absl::EqualsIgnoreCase(text, "AzureAD") ||
-      absl::EqualsIgnoreCase(text, "EntraID")) {
+  if (SameWord(text, "AzureAD") || SameWord(text, "EntraID")) {
     device->Set(kIndex, "AzureAD");
-  } else if (absl::EqualsIgnoreCase(text, "ServerAD")) {
+  } else if (SameWord(text, "ServerAD")) {
     device->Set(kIndex, "ServerAD");
-  } else if (absl::EqualsIgnoreCase(text, "Workplace")) {
+  } else if (SameWord(text, "Workplace")) {
     device->Set(kIndex, "Workplace");
   } else {
     return UnknownValue(path, text);

@@ -33,8 +33,7 @@ namespace {
 // "#microsoft.graph.userSignIn" -> "userSignIn"; anything else unchanged.
 absl::string_view ODataTypeName(absl::string_view type) {
   absl::ConsumePrefix(&type, "#");
-  if (type.size() > 16 &&
-      absl::EqualsIgnoreCase(type.substr(0, 16), "microsoft.graph.")) {
+  if (type.size() > 16 && SameWord(type.substr(0, 16), "microsoft.graph.")) {
     type.remove_prefix(16);
   }
   return type;
@@ -165,9 +164,9 @@ absl::Status ReadUser(const JsonSlot* slots, const JsonPath& path,
         !s.ok()) {
       return s;
     }
-    if (absl::EqualsIgnoreCase(text, "member")) {
+    if (SameWord(text, "member")) {
       user_type = UserType::kMember;
-    } else if (absl::EqualsIgnoreCase(text, "guest")) {
+    } else if (SameWord(text, "guest")) {
       user_type = UserType::kGuest;
     } else {
       return UnknownValue(user_type_path, text);
@@ -317,9 +316,9 @@ absl::Status ReadIdentity(const JsonValue& value, const JsonPath& path,
       return s;
     }
     absl::string_view name = ODataTypeName(type);
-    if (absl::EqualsIgnoreCase(name, "userSignIn")) {
+    if (SameWord(name, "userSignIn")) {
       service_principal = false;
-    } else if (absl::EqualsIgnoreCase(name, "servicePrincipalSignIn")) {
+    } else if (SameWord(name, "servicePrincipalSignIn")) {
       service_principal = true;
     } else {
       return UnknownValue(type_path, type);
@@ -383,13 +382,13 @@ absl::Status ReadContext(const JsonValue& value, const JsonPath& path,
       return s;
     }
     type_name = ODataTypeName(type);
-    if (absl::EqualsIgnoreCase(type_name, "applicationContext")) {
+    if (SameWord(type_name, "applicationContext")) {
       kind = kCtxIncludeApplications;
       type_name = "applicationContext";
-    } else if (absl::EqualsIgnoreCase(type_name, "userActionContext")) {
+    } else if (SameWord(type_name, "userActionContext")) {
       kind = kCtxUserAction;
       type_name = "userActionContext";
-    } else if (absl::EqualsIgnoreCase(type_name, "authContext")) {
+    } else if (SameWord(type_name, "authContext")) {
       kind = kCtxAuthenticationContextValue;
       type_name = "authContext";
     } else {
