@@ -173,8 +173,23 @@ absl::Status ExpectArray(const JsonValue& value, const JsonPath& path,
   return absl::OkStatus();
 }
 
-absl::Status BindMembers(const object& members,
-                         absl::Span<const absl::string_view> keys,
+KeyTable::KeyTable(absl::Span<const absl::string_view> keys) : keys_(keys) {
+  for (size_t k = 0; k < keys.size() && k < 64; ++k) {
+    size_t at = Hash(keys[k]);
+    while (slot_[at] != 0) at = (at + 1) & (kSlots - 1);
+    slot_[at] = static_cast<uint8_t>(k + 1);
+  }
+}
+
+int KeyTable::Find(absl::string_view key) const {
+  for (size_t at = Hash(key); slot_[at] != 0; at = (at + 1) & (kSlots - 1)) {
+    const int k = slot_[at] - 1;
+    if (SameKey(keys_[k], key)) return k;
+  }
+  return -1;
+}
+
+absl::Status BindMembers(const object& members, const KeyTable& keys,
                          JsonSlot* slots, const JsonPath& path) {
   if (keys.size() > 64) {  // `bound` is a 64-bit mask; tables hold <= 31
     return absl::InternalError("BindMembers: more than 64 keys");
@@ -183,19 +198,10 @@ absl::Status BindMembers(const object& members,
   uint64_t bound = 0;  // bit i: keys[i] was seen (null included)
   absl::string_view unknown;
   bool any_unknown = false, any_annotation = false;
-  // Members mostly come in table order: each search starts after the last
-  // match and wraps around, so it usually ends at the first key it tries.
-  const size_t n = keys.size();
-  size_t next = 0;
   for (simdjson::dom::key_value_pair member : members) {
     const absl::string_view key = View(member.key);
-    size_t i = next, tried = 0;
-    while (tried < n && !SameKey(keys[i], key)) {
-      if (++i == n) i = 0;
-      ++tried;
-    }
-    if (tried < n) {
-      next = i + 1 == n ? 0 : i + 1;
+    const int i = keys.Find(key);
+    if (i >= 0) {
       if ((bound >> i) & 1) return Duplicate(path.Child(key));
       bound |= uint64_t{1} << i;
       if (member.value.type() != element_type::NULL_VALUE) {

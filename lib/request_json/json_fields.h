@@ -17,11 +17,12 @@
 //   only appear in errors ("got number").
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
 #include "absl/status/status.h"
-#include "absl/strings/match.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/optional.h"
 #include "absl/types/span.h"
@@ -70,6 +71,31 @@ absl::string_view KindName(const JsonValue& value);
 absl::Status ExpectObject(const JsonValue& value, const JsonPath& path,
                           simdjson::dom::object* out);
 
+// The member names one kind of object binds (BindMembers), with a small
+// hash index built once, so binding a member costs one lookup instead of a
+// scan of the table (deviceInfo binds 31 names). Build it once per table:
+// `static const KeyTable kTable(kKeys);`. At most 64 keys.
+class KeyTable {
+ public:
+  explicit KeyTable(absl::Span<const absl::string_view> keys);
+  size_t size() const { return keys_.size(); }
+  absl::string_view operator[](size_t i) const { return keys_[i]; }
+  // The index of `key`, or -1.
+  int Find(absl::string_view key) const;
+
+ private:
+  static constexpr size_t kSlots = 128;  // > 2x the keys: short probes
+  static size_t Hash(absl::string_view key) {
+    if (key.empty()) return 0;
+    return (key.size() * 31 + static_cast<unsigned char>(key[0]) * 7 +
+            static_cast<unsigned char>(key[key.size() / 2]) * 3 +
+            static_cast<unsigned char>(key.back())) &
+           (kSlots - 1);
+  }
+  absl::Span<const absl::string_view> keys_;
+  uint8_t slot_[kSlots] = {};  // 1 + key index; 0 = empty
+};
+
 // Binds the members of `object` to `keys`: slots[i] is the value of keys[i],
 // or absent when the member is missing or JSON null. Matching is exact (Graph
 // property names are case-sensitive). An unknown member that is not an OData
@@ -83,8 +109,8 @@ absl::Status ExpectObject(const JsonValue& value, const JsonPath& path,
 // an accepted request passes through here, so an accepted request has no
 // repeated key anywhere.
 absl::Status BindMembers(const simdjson::dom::object& object,
-                         absl::Span<const absl::string_view> keys,
-                         JsonSlot* slots, const JsonPath& path);
+                         const KeyTable& keys, JsonSlot* slots,
+                         const JsonPath& path);
 
 // The same duplicate-key rule for a value the reader accepts without reading
 // it (annotation values, `agentIdRiskLevel`): every object inside, at any
@@ -119,11 +145,17 @@ absl::Status GetGuidList(const JsonValue& value, const JsonPath& path,
 absl::Status GetStringList(const JsonValue& value, const JsonPath& path,
                            std::vector<std::string>* out);
 
-// ASCII case-insensitive equality with the size test inline
-// (absl::EqualsIgnoreCase is an out-of-line call; enum words mostly differ
-// in length).
+// absl::EqualsIgnoreCase, inline (it is an out-of-line call into
+// memcasecmp, and enum words are short and mostly differ in length).
 inline bool SameWord(absl::string_view a, absl::string_view b) {
-  return a.size() == b.size() && absl::EqualsIgnoreCase(a, b);
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (absl::ascii_tolower(static_cast<unsigned char>(a[i])) !=
+        absl::ascii_tolower(static_cast<unsigned char>(b[i]))) {
+      return false;
+    }
+  }
+  return true;
 }
 
 // Quotes `text` for an error message, shortened to 64 bytes.

@@ -49,8 +49,9 @@ absl::Status ReadAuthenticationFlow(const JsonValue& value,
   simdjson::dom::object object;
   if (absl::Status s = ExpectObject(value, path, &object); !s.ok()) return s;
   static constexpr absl::string_view kKeys[] = {"transferMethod"};
+  static const KeyTable kTable(kKeys);
   JsonSlot slots[1];
-  if (absl::Status s = BindMembers(object, kKeys, slots, path); !s.ok()) {
+  if (absl::Status s = BindMembers(object, kTable, slots, path); !s.ok()) {
     return s;
   }
   if (slots[0] == nullptr) return absl::OkStatus();  // none
@@ -164,7 +165,18 @@ absl::Status ReadGuidString(const JsonValue& value, const JsonPath& path,
                             int index, RequestDevice* device) {
   Guid guid;
   if (absl::Status s = GetGuid(value, path, &guid); !s.ok()) return s;
-  device->Set(index, FormatGuid(guid));
+  absl::string_view text;
+  (void)GetString(value, path, &text);  // a string: GetGuid read it
+  if (text.size() == 36) {
+    // A valid 36-character GUID lower-cased is FormatGuid's text, without
+    // formatting it.
+    device->Set(index, text);
+    std::string& stored = device->strings[index];
+    for (char& c : stored)
+      c = absl::ascii_tolower(static_cast<unsigned char>(c));
+  } else {
+    device->Set(index, FormatGuid(guid));  // {braced}
+  }
   return absl::OkStatus();
 }
 
@@ -178,10 +190,9 @@ absl::Status ReadDeviceInfo(const JsonValue& device_info, const JsonPath& path,
     return s;
   }
   const absl::string_view* keys = DeviceKeyTable();
+  static const KeyTable kTable(absl::MakeConstSpan(keys, kDevKeyCount));
   JsonSlot slots[kDevKeyCount];
-  if (absl::Status s = BindMembers(
-          object, absl::MakeConstSpan(keys, kDevKeyCount), slots, path);
-      !s.ok()) {
+  if (absl::Status s = BindMembers(object, kTable, slots, path); !s.ok()) {
     return s;
   }
   constexpr int kOwnership = static_cast<int>(DeviceText::kDeviceOwnership);
@@ -274,8 +285,8 @@ absl::Status ReadConditions(JsonSlot conditions, const JsonPath& path,
     if (absl::Status s = ExpectObject(*conditions, path, &object); !s.ok()) {
       return s;
     }
-    if (absl::Status s = BindMembers(object, kConditionKeys, slots, path);
-        !s.ok()) {
+    static const KeyTable kTable(kConditionKeys);
+    if (absl::Status s = BindMembers(object, kTable, slots, path); !s.ok()) {
       return s;
     }
   }
@@ -485,8 +496,8 @@ absl::Status ReadClaims(JsonSlot claims, const JsonPath& path, bool is_user,
     if (absl::Status s = ExpectObject(*claims, path, &object); !s.ok()) {
       return s;
     }
-    if (absl::Status s = BindMembers(object, kClaimKeys, slots, path);
-        !s.ok()) {
+    static const KeyTable kTable(kClaimKeys);
+    if (absl::Status s = BindMembers(object, kTable, slots, path); !s.ok()) {
       return s;
     }
   } else if (is_user) {

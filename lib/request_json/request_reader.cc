@@ -303,8 +303,8 @@ absl::Status ReadIdentity(const JsonValue& value, const JsonPath& path,
   simdjson::dom::object object;
   if (absl::Status s = ExpectObject(value, path, &object); !s.ok()) return s;
   JsonSlot slots[kIdKeyCount];
-  if (absl::Status s = BindMembers(object, kIdentityKeys, slots, path);
-      !s.ok()) {
+  static const KeyTable kTable(kIdentityKeys);
+  if (absl::Status s = BindMembers(object, kTable, slots, path); !s.ok()) {
     return s;
   }
   bool service_principal;
@@ -367,8 +367,8 @@ absl::Status ReadContext(const JsonValue& value, const JsonPath& path,
   simdjson::dom::object object;
   if (absl::Status s = ExpectObject(value, path, &object); !s.ok()) return s;
   JsonSlot slots[kCtxKeyCount];
-  if (absl::Status s = BindMembers(object, kContextKeys, slots, path);
-      !s.ok()) {
+  static const KeyTable kTable(kContextKeys);
+  if (absl::Status s = BindMembers(object, kTable, slots, path); !s.ok()) {
     return s;
   }
   Request& req = Access::request(out);
@@ -493,8 +493,9 @@ absl::Status ReadTenantRestrictions(const JsonValue& value,
   simdjson::dom::object object;
   if (absl::Status s = ExpectObject(value, path, &object); !s.ok()) return s;
   static constexpr absl::string_view kKeys[] = {"tenantId"};
+  static const KeyTable kTable(kKeys);
   JsonSlot slots[1];
-  if (absl::Status s = BindMembers(object, kKeys, slots, path); !s.ok()) {
+  if (absl::Status s = BindMembers(object, kTable, slots, path); !s.ok()) {
     return s;
   }
   JsonPath tenant_path = path.Child("tenantId");
@@ -512,7 +513,8 @@ absl::Status ReadRequest(const JsonValue& root, const RequestDefaults& defaults,
   }
   simdjson::dom::object object = root.get_object().value_unsafe();
   JsonSlot slots[kTopKeyCount];
-  if (absl::Status s = BindMembers(object, kTopKeys, slots, path); !s.ok()) {
+  static const KeyTable kTable(kTopKeys);
+  if (absl::Status s = BindMembers(object, kTable, slots, path); !s.ok()) {
     return s;
   }
   Request& req = Access::request(out);
