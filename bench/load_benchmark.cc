@@ -116,13 +116,14 @@ BENCHMARK(BM_LoadBinaryBundle_Cloudshield)->Unit(benchmark::kMillisecond);
 namespace bench {
 namespace {
 
-void BM_LoadCompileBinary(benchmark::State& state) {
-  const Fixture& f = GetFixture(static_cast<int>(state.range(0)),
-                                static_cast<int>(state.range(1)));
-  const std::string bytes = *SerializeBundle(f.workload.bundle);
+// Times load + compile of `input` with `load` (LoadBinaryBundle or
+// LoadJsonText); a failure stops the benchmark with the loader's message.
+template <typename Loader>
+void RunLoadCompile(benchmark::State& state, const std::string& input,
+                    Loader load) {
   const LoadOptions options = WorkloadLoadOptions();
   for (auto _ : state) {
-    auto bundle = LoadBinaryBundle(bytes, options, nullptr);
+    auto bundle = load(input, options, nullptr);
     if (!bundle.ok()) {
       state.SkipWithError(std::string(bundle.status().message()).c_str());
       break;
@@ -134,7 +135,13 @@ void BM_LoadCompileBinary(benchmark::State& state) {
     }
     benchmark::DoNotOptimize(set);
   }
-  state.counters["input_bytes"] = static_cast<double>(bytes.size());
+  state.counters["input_bytes"] = static_cast<double>(input.size());
+}
+
+void BM_LoadCompileBinary(benchmark::State& state) {
+  const Fixture& f = GetFixture(static_cast<int>(state.range(0)),
+                                static_cast<int>(state.range(1)));
+  RunLoadCompile(state, *SerializeBundle(f.workload.bundle), LoadBinaryBundle);
 }
 BENCHMARK(BM_LoadCompileBinary)
     ->ArgNames({"policies", "tenants"})
@@ -157,22 +164,8 @@ BENCHMARK(BM_LoadCompileBinaryHuge)
 
 void BM_LoadCompileJson(benchmark::State& state) {
   const Fixture& f = GetFixture(static_cast<int>(state.range(0)), 1);
-  const std::string json = TenantDocumentJson(f.workload.bundle.tenants(0));
-  const LoadOptions options = WorkloadLoadOptions();
-  for (auto _ : state) {
-    auto bundle = LoadJsonText(json, options, nullptr);
-    if (!bundle.ok()) {
-      state.SkipWithError(std::string(bundle.status().message()).c_str());
-      break;
-    }
-    auto set = CompilePolicySet(*bundle, CompileOptions(), nullptr);
-    if (!set.ok()) {
-      state.SkipWithError(std::string(set.status().message()).c_str());
-      break;
-    }
-    benchmark::DoNotOptimize(set);
-  }
-  state.counters["input_bytes"] = static_cast<double>(json.size());
+  RunLoadCompile(state, TenantDocumentJson(f.workload.bundle.tenants(0)),
+                 LoadJsonText);
 }
 BENCHMARK(BM_LoadCompileJson)
     ->ArgName("policies")

@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "lib/collaboration/domain.h"
 #include "lib/cross_tenant/guid_set.h"
+#include "lib/load/compile_issue_scope.h"
 
 namespace crossgate::collaboration {
 
@@ -282,38 +283,17 @@ void CompileRedemption(const policy::v1::TenantPolicies& tenant,
   state.redemption_fallback = *fallback;
 }
 
-absl::Status FirstErrorSince(const IssueCollector& issues, size_t start) {
-  for (size_t i = start; i < issues.issues().size(); ++i) {
-    const LoadIssue& issue = issues.issues()[i];
-    if (!issue.is_error()) continue;
-    return absl::InvalidArgumentError(
-        absl::StrCat(issue.path, ": ", issue.message));
-  }
-  // The collector may have stopped keeping issues; fail all the same.
-  return absl::InvalidArgumentError("collaboration settings have load errors");
-}
-
 }  // namespace
 
 absl::StatusOr<CompiledExternalCollaboration>
 CompiledExternalCollaboration::Compile(
     const policy::v1::TenantPolicies& tenant,
     const CollaborationCompileOptions& options, IssueCollector* issues) {
-  IssueCollector local;
-  IssueCollector& sink = issues != nullptr ? *issues : local;
-  const int errors_before = sink.error_count();
-  const size_t issues_before = sink.issues().size();
-
-  absl::optional<Guid> tenant_id = ParseGuid(tenant.tenant_id());
-  if (!tenant_id.has_value()) {
-    const std::string path =
-        absl::StrCat("tenants/", tenant.tenant_id(), "/tenantId");
-    sink.Error(IssueCode::kBadGuid, path, "tenantId is not a GUID");
-    return absl::InvalidArgumentError(
-        absl::StrCat(path, ": tenantId is not a GUID"));
-  }
-  const std::string tenant_path =
-      absl::StrCat("tenants/", FormatGuid(*tenant_id));
+  CompileIssueScope scope(issues, "collaboration settings");
+  IssueCollector& sink = scope.sink();
+  absl::StatusOr<Guid> tenant_id = scope.TenantId(tenant);
+  if (!tenant_id.ok()) return tenant_id.status();
+  const std::string tenant_path = TenantPath(*tenant_id);
   auto state = std::make_unique<State>();
   state->tenant_id = *tenant_id;
   CompileAuthorization(tenant, tenant_path, *state, sink);
@@ -322,10 +302,8 @@ CompiledExternalCollaboration::Compile(
   CompileEmailOtp(tenant, tenant_path, *state, sink);
   CompileRedemption(tenant, tenant_path, *state, sink);
 
-  state->has_errors = sink.error_count() > errors_before;
-  if (state->has_errors && options.fail_on_error) {
-    return FirstErrorSince(sink, issues_before);
-  }
+  state->has_errors = scope.has_errors();
+  if (state->has_errors && options.fail_on_error) return scope.FirstError();
   return CompiledExternalCollaboration(
       std::shared_ptr<const State>(std::move(state)));
 }

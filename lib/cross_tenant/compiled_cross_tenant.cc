@@ -9,6 +9,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "lib/cross_tenant/half_compiler.h"
+#include "lib/load/compile_issue_scope.h"
 
 namespace crossgate::cross_tenant {
 
@@ -36,17 +37,6 @@ using State = CompiledCrossTenantAccess::State;
 
 // The first error recorded at or after `start` (this compile's, not an
 // earlier tenant's), as "<path>: <message>".
-absl::Status FirstErrorSince(const IssueCollector& issues, size_t start) {
-  for (size_t i = start; i < issues.issues().size(); ++i) {
-    const LoadIssue& issue = issues.issues()[i];
-    if (!issue.is_error()) continue;
-    return absl::InvalidArgumentError(
-        absl::StrCat(issue.path, ": ", issue.message));
-  }
-  // The collector may have stopped keeping issues; fail all the same.
-  return absl::InvalidArgumentError("cross-tenant settings have load errors");
-}
-
 // Resolves settings into EffectiveConfigurations, storing compiled halves in
 // the State. Compile-time only.
 class Resolver {
@@ -346,21 +336,11 @@ class Resolver {
 absl::StatusOr<CompiledCrossTenantAccess> CompiledCrossTenantAccess::Compile(
     const policy::v1::TenantPolicies& tenant, const AppSetTable& base_app_sets,
     const CrossTenantCompileOptions& options, IssueCollector* issues) {
-  IssueCollector local;
-  IssueCollector& sink = issues != nullptr ? *issues : local;
-  const int errors_before = sink.error_count();
-  const size_t issues_before = sink.issues().size();
-
-  absl::optional<Guid> tenant_id = ParseGuid(tenant.tenant_id());
-  if (!tenant_id.has_value()) {
-    const std::string path =
-        absl::StrCat("tenants/", tenant.tenant_id(), "/tenantId");
-    sink.Error(IssueCode::kBadGuid, path, "tenantId is not a GUID");
-    return absl::InvalidArgumentError(
-        absl::StrCat(path, ": tenantId is not a GUID"));
-  }
-  const std::string tenant_path =
-      absl::StrCat("tenants/", FormatGuid(*tenant_id));
+  CompileIssueScope scope(issues, "cross-tenant settings");
+  IssueCollector& sink = scope.sink();
+  absl::StatusOr<Guid> tenant_id = scope.TenantId(tenant);
+  if (!tenant_id.ok()) return tenant_id.status();
+  const std::string tenant_path = TenantPath(*tenant_id);
   const std::string policy_path =
       absl::StrCat(tenant_path, "/crossTenantAccessPolicy");
 
@@ -436,10 +416,8 @@ absl::StatusOr<CompiledCrossTenantAccess> CompiledCrossTenantAccess::Compile(
         resolver.ResolvePartner(partner, *id, state->configs[0], path));
   }
 
-  state->has_errors = sink.error_count() > errors_before;
-  if (state->has_errors && options.fail_on_error) {
-    return FirstErrorSince(sink, issues_before);
-  }
+  state->has_errors = scope.has_errors();
+  if (state->has_errors && options.fail_on_error) return scope.FirstError();
   return CompiledCrossTenantAccess(
       std::shared_ptr<const State>(std::move(state)));
 }

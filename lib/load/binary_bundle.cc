@@ -21,17 +21,20 @@ namespace {
 using google::protobuf::FieldDescriptor;
 using google::protobuf::Message;
 
-// The path of the first unknown field below `message`, or "".
-std::string FindUnknownField(const Message& message, const std::string& path) {
+// The path of the first message below `message` holding unknown fields, or
+// "" when there is none.
+std::string FindUnknownField(const Message& message,
+                             const ModelPathStep& path) {
   const auto* reflection = message.GetReflection();
   if (!reflection->GetUnknownFields(message).empty()) {
-    return path.empty() ? "(bundle)" : path;
+    std::string at = path.ToString();
+    return at.empty() ? "(bundle)" : at;
   }
   std::vector<const FieldDescriptor*> fields;
   reflection->ListFields(message, &fields);
   for (const FieldDescriptor* field : fields) {
     if (field->type() != FieldDescriptor::TYPE_MESSAGE) continue;
-    std::string at = FieldPath(path, field);
+    const ModelPathStep at = path.Field(field);
     if (!field->is_repeated()) {
       std::string found =
           FindUnknownField(reflection->GetMessage(message, field), at);
@@ -41,8 +44,7 @@ std::string FindUnknownField(const Message& message, const std::string& path) {
     for (int i = 0; i < reflection->FieldSize(message, field); ++i) {
       const Message& element =
           reflection->GetRepeatedMessage(message, field, i);
-      std::string found =
-          FindUnknownField(element, ElementPath(at, element, i));
+      std::string found = FindUnknownField(element, at.Element(&element, i));
       if (!found.empty()) return found;
     }
   }
@@ -76,7 +78,7 @@ bool ParseBinaryInto(absl::string_view bytes, const std::string& source,
                  "not a crossgate binary bundle (protobuf PolicyBundle)");
     return false;
   }
-  std::string unknown = FindUnknownField(*out, "");
+  std::string unknown = FindUnknownField(*out, ModelPathStep());
   if (!unknown.empty()) {
     issues.Error(
         IssueCode::kMalformedInput, source,

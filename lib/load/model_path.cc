@@ -42,7 +42,8 @@ std::string PathSegment(absl::string_view id) {
       out.push_back(static_cast<char>(c));
     }
   }
-  if (id.size() > kMaxSegment) absl::StrAppend(&out, "...(", id.size(), " bytes)");
+  if (id.size() > kMaxSegment)
+    absl::StrAppend(&out, "...(", id.size(), " bytes)");
   return out;
 }
 
@@ -72,6 +73,14 @@ std::string ElementPath(const std::string& path,
     const std::string& value = element.GetReflection()->GetString(element, id);
     if (!value.empty()) return absl::StrCat(path, "/", PathSegment(value));
   }
+  return absl::StrCat(path, "[", index, "]");
+}
+
+std::string ModelPathStep::ToString() const {
+  if (parent == nullptr) return "";
+  std::string path = parent->ToString();
+  if (field != nullptr) return FieldPath(path, field);
+  if (element != nullptr) return ElementPath(path, *element, index);
   return absl::StrCat(path, "[", index, "]");
 }
 

@@ -34,6 +34,31 @@ std::string FieldPath(const std::string& path,
 std::string ElementPath(const std::string& path,
                         const google::protobuf::Message& element, int index);
 
+// A path built while walking the model and rendered only when an issue is
+// reported, so a clean walk formats nothing: one step per field or element,
+// linked to its parent on the walker's stack.
+//
+//   ModelPathStep field = parent.Field(descriptor);
+//   ModelPathStep item = field.Element(&element_message, i);
+//   issues.Error(code, item.ToString(), ...);
+struct ModelPathStep {
+  const ModelPathStep* parent = nullptr;
+  const google::protobuf::FieldDescriptor* field = nullptr;  // a field step
+  const google::protobuf::Message* element = nullptr;  // element step, or null
+  int index = -1;  // element step: its index (`[index]` without an id)
+
+  ModelPathStep Field(const google::protobuf::FieldDescriptor* f) const {
+    return {this, f, nullptr, -1};
+  }
+  // `message` may be null when the element is not parsed yet (numbered).
+  ModelPathStep Element(const google::protobuf::Message* message, int i) const {
+    return {this, nullptr, message, i};
+  }
+  // The same text FieldPath / ElementPath build step by step; the root
+  // renders as "".
+  std::string ToString() const;
+};
+
 }  // namespace load_internal
 }  // namespace crossgate
 

@@ -142,6 +142,20 @@ void TenantAssembler::AddTenantDocument(const Struct& obj) {
     if (ClaimSingleton("invitationDomainPolicy")) {
       std::string path = absl::StrCat(tenant_path_, "/invitationDomainPolicy");
       NoteSource(path);
+      // Our own shape too: a pasted legacy `definition` or a misspelt list
+      // would otherwise load as "no domain restrictions" and widen who may
+      // be invited.
+      for (const std::string& key :
+           UnknownKeys(*d, {"allowedDomains", "blockedDomains"})) {
+        r_.issues().Error(
+            IssueCode::kUnknownProperty, Child(path, key),
+            key == "definition"
+                ? "not a member of invitationDomainPolicy (the legacy "
+                  "B2BManagementPolicy form loads as a directory policy "
+                  "document of its own)"
+                : "not a member of invitationDomainPolicy (allowedDomains, "
+                  "blockedDomains)");
+      }
       ReadInvitationDomainPolicy(r_, *d, path,
                                  out_->mutable_invitation_domain_policy());
     }

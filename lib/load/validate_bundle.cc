@@ -45,12 +45,12 @@ class SizeChecker {
 
   int errors() const { return errors_; }
 
-  void Check(const Message& message, const std::string& path) {
+  void Check(const Message& message, const ModelPathStep& path) {
     const Reflection* reflection = message.GetReflection();
     std::vector<const FieldDescriptor*> fields;
     reflection->ListFields(message, &fields);
     for (const FieldDescriptor* field : fields) {
-      std::string at = FieldPath(path, field);
+      const ModelPathStep at = path.Field(field);
       if (!field->is_repeated()) {
         if (field->type() == FieldDescriptor::TYPE_STRING) {
           CheckString(reflection->GetStringReference(message, field, nullptr),
@@ -68,31 +68,32 @@ class SizeChecker {
       }
       for (int i = 0; i < size; ++i) {
         if (field->type() == FieldDescriptor::TYPE_STRING) {
-          std::string scratch;
           CheckString(reflection->GetRepeatedStringReference(message, field, i,
-                                                             &scratch),
-                      absl::StrCat(at, "[", i, "]"));
+                                                             &scratch_),
+                      at.Element(nullptr, i));
         } else if (field->type() == FieldDescriptor::TYPE_MESSAGE) {
           const Message& element =
               reflection->GetRepeatedMessage(message, field, i);
-          Check(element, ElementPath(at, element, i));
+          Check(element, at.Element(&element, i));
         }
       }
     }
   }
 
  private:
-  void CheckString(const std::string& s, const std::string& path) {
+  void CheckString(const std::string& s, const ModelPathStep& path) {
     if (static_cast<int64_t>(s.size()) > limits_.max_string_length) {
       Fail(path, absl::StrCat("string of ", s.size(), " bytes; the limit is ",
                               limits_.max_string_length));
     }
   }
-  void Fail(const std::string& path, std::string message) {
+  void Fail(const ModelPathStep& path, std::string message) {
     ++errors_;
-    issues_.Error(IssueCode::kLimitExceeded, path, std::move(message));
+    issues_.Error(IssueCode::kLimitExceeded, path.ToString(),
+                  std::move(message));
   }
 
+  std::string scratch_;  // GetRepeatedStringReference's fallback buffer
   const LoadLimits& limits_;
   IssueCollector& issues_;
   int errors_ = 0;
@@ -137,9 +138,10 @@ void Validator::ValidateTenant(const pb::TenantPolicies& tenant,
   }
   for (int i = 0; i < tenant.named_locations_size(); ++i) {
     const pb::NamedLocation& l = tenant.named_locations(i);
-    std::string at = l.id().empty()
-                         ? absl::StrCat(path, "/namedLocations[", i, "]")
-                         : absl::StrCat(path, "/namedLocations/", PathSegment(l.id()));
+    std::string at =
+        l.id().empty()
+            ? absl::StrCat(path, "/namedLocations[", i, "]")
+            : absl::StrCat(path, "/namedLocations/", PathSegment(l.id()));
     ValidateNamedLocation(l, at);
     if (!l.id().empty() && !scope.location_ids.insert(l.id()).second) {
       Error(IssueCode::kDuplicateId, at,
@@ -176,7 +178,8 @@ void Validator::ValidateTenant(const pb::TenantPolicies& tenant,
     std::string at =
         p.id().empty()
             ? absl::StrCat(path, "/conditionalAccessPolicies[", i, "]")
-            : absl::StrCat(path, "/conditionalAccessPolicies/", PathSegment(p.id()));
+            : absl::StrCat(path, "/conditionalAccessPolicies/",
+                           PathSegment(p.id()));
     if (HasControlByte(p.id())) {
       Error(IssueCode::kMalformedInput, absl::StrCat(at, "/id"),
             "policy id contains a control character");
@@ -210,7 +213,8 @@ absl::Status ValidateBundle(const policy::v1::PolicyBundle& bundle,
   bool within_limits = true;
   for (int i = 0; i < bundle.tenants_size(); ++i) {
     const policy::v1::TenantPolicies& t = bundle.tenants(i);
-    std::string path = absl::StrCat("tenants/", load_internal::PathSegment(t.tenant_id()));
+    std::string path =
+        absl::StrCat("tenants/", load_internal::PathSegment(t.tenant_id()));
     within_limits &= load_internal::CheckCount(
         v, t.conditional_access_policies_size(),
         absl::StrCat(path, "/conditionalAccessPolicies"), "policies");
@@ -225,7 +229,7 @@ absl::Status ValidateBundle(const policy::v1::PolicyBundle& bundle,
         absl::StrCat(path, "/crossTenantAccessPolicy/partners"), "partners");
   }
   load_internal::SizeChecker sizes(options.limits, issues);
-  sizes.Check(bundle, "");
+  sizes.Check(bundle, load_internal::ModelPathStep());
   // Oversized input is rejected as a whole; checking its contents in detail
   // would only cost time.
   if (!within_limits || sizes.errors() > 0) return issues.ToStatus();
@@ -233,10 +237,11 @@ absl::Status ValidateBundle(const policy::v1::PolicyBundle& bundle,
   absl::flat_hash_set<std::string> tenant_ids;
   for (int i = 0; i < bundle.tenants_size(); ++i) {
     const policy::v1::TenantPolicies& t = bundle.tenants(i);
-    std::string path = t.tenant_id().empty()
-                           ? absl::StrCat("tenants[", i, "]")
-                           : absl::StrCat("tenants/",
-                                          load_internal::PathSegment(t.tenant_id()));
+    std::string path =
+        t.tenant_id().empty()
+            ? absl::StrCat("tenants[", i, "]")
+            : absl::StrCat("tenants/",
+                           load_internal::PathSegment(t.tenant_id()));
     if (v.CheckGuid(t.tenant_id(), absl::StrCat(path, "/tenantId"),
                     "tenantId") &&
         !tenant_ids.insert(t.tenant_id()).second) {

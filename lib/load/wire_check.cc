@@ -20,8 +20,9 @@ using google::protobuf::io::CodedInputStream;
 // protobuf's own default recursion limit.
 constexpr int kMaxDepth = 100;
 
+// `value` is scratch space for string fields, reused across the walk.
 bool Check(CodedInputStream* in, const Descriptor* type, int depth,
-           const std::string& path, std::string* where) {
+           const ModelPathStep& path, std::string* value, std::string* where) {
   if (depth > kMaxDepth) {
     *where = "nesting too deep";
     return false;
@@ -60,26 +61,28 @@ bool Check(CodedInputStream* in, const Descriptor* type, int depth,
       *where = "truncated or malformed wire format";
       return false;
     }
-    std::string at = FieldPath(path, field);
+    const ModelPathStep at = path.Field(field);
     if (field->type() == FieldDescriptor::TYPE_STRING) {
-      std::string value;
-      if (!in->ReadString(&value, static_cast<int>(length))) {
+      if (!in->ReadString(value, static_cast<int>(length))) {
         *where = "truncated or malformed wire format";
         return false;
       }
-      if (ValidUtf8Prefix(value) != value.size()) {
-        *where = absl::StrCat(at.empty() ? field->name() : at,
+      if (ValidUtf8Prefix(*value) != value->size()) {
+        std::string text = at.ToString();
+        *where = absl::StrCat(text.empty() ? field->name() : text,
                               " holds invalid UTF-8");
         return false;
       }
       continue;
     }
-    if (field->is_repeated()) {
-      // Elements are numbered as they come (ids are not known yet).
-      absl::StrAppend(&at, "[", counts[field->number()]++, "]");
-    }
+    // Elements are numbered as they come (ids are not known yet).
+    const ModelPathStep element =
+        field->is_repeated() ? at.Element(nullptr, counts[field->number()]++)
+                             : at;
     auto limit = in->PushLimit(static_cast<int>(length));
-    if (!Check(in, field->message_type(), depth + 1, at, where)) return false;
+    if (!Check(in, field->message_type(), depth + 1, element, value, where)) {
+      return false;
+    }
     in->PopLimit(limit);
   }
 }
@@ -91,7 +94,8 @@ bool CheckWireFormat(absl::string_view bytes, const Descriptor* type,
   CodedInputStream in(reinterpret_cast<const uint8_t*>(bytes.data()),
                       static_cast<int>(bytes.size()));
   in.PushLimit(static_cast<int>(bytes.size()));  // so BytesUntilLimit() >= 0
-  return Check(&in, type, 0, "", where);
+  std::string value;
+  return Check(&in, type, 0, ModelPathStep(), &value, where);
 }
 
 }  // namespace load_internal

@@ -2,9 +2,6 @@
 // email normalization and the cross-tenant check), CanSelfServiceSignUp and
 // RedemptionOrder are counted with a global operator new.
 
-#include <atomic>
-#include <cstdlib>
-#include <new>
 #include <string>
 #include <vector>
 
@@ -13,28 +10,7 @@
 #include "lib/collaboration/redemption.h"
 #include "lib/collaboration/self_service_sign_up.h"
 #include "tests/collaboration/collaboration_test_support.h"
-
-namespace {
-std::atomic<long> g_allocations{0};
-}  // namespace
-
-// malloc/free pairs by design (see tests/cross_tenant/allocation_test.cc).
-#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
-
-void* operator new(std::size_t n) {
-  g_allocations.fetch_add(1, std::memory_order_relaxed);
-  if (void* p = std::malloc(n == 0 ? 1 : n)) return p;
-  throw std::bad_alloc();
-}
-void* operator new[](std::size_t n) {
-  g_allocations.fetch_add(1, std::memory_order_relaxed);
-  if (void* p = std::malloc(n == 0 ? 1 : n)) return p;
-  throw std::bad_alloc();
-}
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+#include "tests/testing/counting_new.h"
 
 namespace crossgate::collaboration {
 namespace {
@@ -84,7 +60,7 @@ TEST(NoAllocation, AdmissionDecisionsAllocateNothing) {
   const Guid app = G("a0000000-0000-0000-0000-000000000003");
 
   int allowed = 0;
-  const long before = g_allocations.load();
+  const long before = testing::AllocationCount();
   for (int i = 0; i < 500; ++i) {
     allowed += CanInvite(t.collaboration, t.access, admin, "Bob@Fabrikam.COM.",
                          absl::nullopt)
@@ -105,7 +81,7 @@ TEST(NoAllocation, AdmissionDecisionsAllocateNothing) {
     allowed +=
         RedemptionOrder(t.collaboration, t.access, adatum).primary_count > 0;
   }
-  EXPECT_EQ(g_allocations.load() - before, 0);
+  EXPECT_EQ(testing::AllocationCount() - before, 0);
   EXPECT_EQ(allowed, 500 * 3);
 }
 

@@ -3,38 +3,13 @@
 // branch (allowed, blocked, direct connect, cross-cloud, TRv2, app sets,
 // group spans, not-applicable principals).
 
-#include <atomic>
-#include <cstdlib>
-#include <new>
 #include <string>
 #include <vector>
 
 #include "gtest/gtest.h"
 #include "lib/cross_tenant/cross_tenant_stage.h"
 #include "tests/cross_tenant/xtap_test_support.h"
-
-namespace {
-std::atomic<long> g_allocations{0};
-}  // namespace
-
-// The replacements below pair malloc with free by design; GCC 12 cannot see
-// that both halves are replaced.
-#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
-
-void* operator new(std::size_t n) {
-  g_allocations.fetch_add(1, std::memory_order_relaxed);
-  if (void* p = std::malloc(n == 0 ? 1 : n)) return p;
-  throw std::bad_alloc();
-}
-void* operator new[](std::size_t n) {
-  g_allocations.fetch_add(1, std::memory_order_relaxed);
-  if (void* p = std::malloc(n == 0 ? 1 : n)) return p;
-  throw std::bad_alloc();
-}
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+#include "tests/testing/counting_new.h"
 
 namespace crossgate::cross_tenant {
 namespace {
@@ -50,10 +25,10 @@ CompiledCrossTenantAccess Compile(const std::string& text) {
 }
 
 TEST(NoAllocation, CounterSeesAllocations) {
-  const long before = g_allocations.load();
+  const long before = testing::AllocationCount();
   auto* p = new std::string(100, 'x');
   delete p;
-  EXPECT_GT(g_allocations.load(), before);
+  EXPECT_GT(testing::AllocationCount(), before);
 }
 
 TEST(NoAllocation, EvaluateCrossTenantAllocatesNothing) {
@@ -146,7 +121,7 @@ TEST(NoAllocation, EvaluateCrossTenantAllocatesNothing) {
   CrossTenantResult out;
   int allowed = 0;
   uint32_t bits = 0;
-  const long before = g_allocations.load();
+  const long before = testing::AllocationCount();
   for (int round = 0; round < 200; ++round) {
     for (size_t i = 0; i < requests.size(); ++i) {
       EvaluateCrossTenant(r, homes[i], &t, requests[i], &out);
@@ -154,7 +129,7 @@ TEST(NoAllocation, EvaluateCrossTenantAllocatesNothing) {
       bits |= AdditionalUserTypeBits(r, requests[i]);
     }
   }
-  const long after = g_allocations.load();
+  const long after = testing::AllocationCount();
   EXPECT_EQ(after - before, 0);
   // The loop really exercised allowed and blocked paths.
   EXPECT_GT(allowed, 0);

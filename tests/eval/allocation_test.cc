@@ -2,57 +2,20 @@
 // allocator proves Evaluate makes zero allocations per call, on a generated
 // 200-policy tenant and on requests exercising every stage.
 
-#include <atomic>
-#include <cstdlib>
-#include <new>
-
 #include "gtest/gtest.h"
 #include "lib/engine/engine.h"
 #include "tests/eval/ca_fixture.h"
 #include "tests/eval/generated_tenant.h"
-
-// GCC cannot see that these replacements pair malloc with free.
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
-#endif
-
-namespace {
-std::atomic<long> g_allocations{0};
-}  // namespace
-
-void* operator new(std::size_t size) {
-  g_allocations.fetch_add(1, std::memory_order_relaxed);
-  if (void* p = std::malloc(size ? size : 1)) return p;
-  throw std::bad_alloc();
-}
-void* operator new[](std::size_t size) {
-  g_allocations.fetch_add(1, std::memory_order_relaxed);
-  if (void* p = std::malloc(size ? size : 1)) return p;
-  throw std::bad_alloc();
-}
-void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
-  g_allocations.fetch_add(1, std::memory_order_relaxed);
-  return std::malloc(size ? size : 1);
-}
-void* operator new[](std::size_t size, const std::nothrow_t&) noexcept {
-  g_allocations.fetch_add(1, std::memory_order_relaxed);
-  return std::malloc(size ? size : 1);
-}
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+#include "tests/testing/counting_new.h"
 
 namespace crossgate::testing {
 namespace {
 
-long Allocations() { return g_allocations.load(std::memory_order_relaxed); }
-
 TEST(ZeroAllocation, CounterSeesAllocations) {
-  long before = Allocations();
+  long before = AllocationCount();
   int* volatile p = new int(3);
   delete p;
-  EXPECT_EQ(Allocations(), before + 1);
+  EXPECT_EQ(AllocationCount(), before + 1);
 }
 
 TEST(ZeroAllocation, EvaluateOnGeneratedTenant) {
@@ -62,14 +25,15 @@ TEST(ZeroAllocation, EvaluateOnGeneratedTenant) {
   EvalScratch scratch(*set);
   std::vector<std::vector<Guid>> groups(64);
   std::vector<Request> requests;
-  for (int v = 0; v < 64; ++v) requests.push_back(GeneratedRequest(tenant, v, &groups[v]));
+  for (int v = 0; v < 64; ++v)
+    requests.push_back(GeneratedRequest(tenant, v, &groups[v]));
   Decision d;
   EvaluateOptions options;
   EvaluateOptions what_if;
   what_if.what_if = true;
   what_if.what_if_unsupplied_not_applied = true;
   int outcomes[3] = {0, 0, 0};
-  const long before = Allocations();
+  const long before = AllocationCount();
   for (int round = 0; round < 10; ++round) {
     for (const Request& r : requests) {
       Evaluate(*set, r, options, scratch, &d);
@@ -77,7 +41,7 @@ TEST(ZeroAllocation, EvaluateOnGeneratedTenant) {
       Evaluate(*set, r, what_if, scratch, &d);
     }
   }
-  EXPECT_EQ(Allocations(), before);
+  EXPECT_EQ(AllocationCount(), before);
   // The generated traffic reaches every outcome.
   EXPECT_GT(outcomes[static_cast<int>(Outcome::kAllow)], 0);
   EXPECT_GT(outcomes[static_cast<int>(Outcome::kChallenge)], 0);
@@ -86,19 +50,27 @@ TEST(ZeroAllocation, EvaluateOnGeneratedTenant) {
 
 TEST(ZeroAllocation, ChallengesExternalsStrengthsAndLocations) {
   std::string tenant = absl::StrCat(
-      "named_locations { id: \"eeeeeeee-0000-0000-0000-000000000001\" ip { is_trusted: true "
-      "ip_ranges { cidr_address: \"203.0.113.0/24\" } ip_ranges { cidr_address: "
+      "named_locations { id: \"eeeeeeee-0000-0000-0000-000000000001\" ip { "
+      "is_trusted: true "
+      "ip_ranges { cidr_address: \"203.0.113.0/24\" } ip_ranges { "
+      "cidr_address: "
       "\"2001:db8::/32\" ipv6: true } } } ",
-      Policy("a", absl::StrCat(AllUsersAllApps("locations { include_locations: \"All\" "
-                                               "exclude_locations: \"AllTrusted\" }"),
-                               kGrantMfa)),
-      Policy("b", absl::StrCat(AllUsersAllApps(),
-                               "grant_controls { operator: OPERATOR_OR "
-                               "authentication_strength_id: \"", kPhishingResistantStrength,
-                               "\" terms_of_use: \"f0000000-0000-0000-0000-000000000001\" "
-                               "custom_authentication_factors: \"Duo\" }")),
-      Policy("c", absl::StrCat(AllUsersAllApps(), "session_controls { sign_in_frequency { "
-                                                  "is_enabled: true type: UNIT_HOURS value: 1 } }")),
+      Policy("a", absl::StrCat(
+                      AllUsersAllApps("locations { include_locations: \"All\" "
+                                      "exclude_locations: \"AllTrusted\" }"),
+                      kGrantMfa)),
+      Policy("b",
+             absl::StrCat(
+                 AllUsersAllApps(),
+                 "grant_controls { operator: OPERATOR_OR "
+                 "authentication_strength_id: \"",
+                 kPhishingResistantStrength,
+                 "\" terms_of_use: \"f0000000-0000-0000-0000-000000000001\" "
+                 "custom_authentication_factors: \"Duo\" }")),
+      Policy("c",
+             absl::StrCat(AllUsersAllApps(),
+                          "session_controls { sign_in_frequency { "
+                          "is_enabled: true type: UNIT_HOURS value: 1 } }")),
       "cross_tenant_access_policy { partners { tenant_id: \"", kHomeTenantId,
       "\" settings { inbound_trust { is_mfa_accepted: true } } } }");
   auto set = Compile(TenantBundle(tenant));
@@ -113,14 +85,14 @@ TEST(ZeroAllocation, ChallengesExternalsStrengthsAndLocations) {
   Request unknown_tenant = MemberRequest();
   unknown_tenant.resource_tenant_id = G(kOtherTenantId);
   Decision d;
-  const long before = Allocations();
+  const long before = AllocationCount();
   Evaluate(*set, member, EvaluateOptions(), scratch, &d);
   EXPECT_EQ(d.outcome, Outcome::kChallenge);
   Evaluate(*set, guest, EvaluateOptions(), scratch, &d);
   EXPECT_EQ(d.outcome, Outcome::kChallenge);
   Evaluate(*set, unknown_tenant, EvaluateOptions(), scratch, &d);
   EXPECT_EQ(d.outcome, Outcome::kBlock);
-  EXPECT_EQ(Allocations(), before);
+  EXPECT_EQ(AllocationCount(), before);
 }
 
 TEST(ZeroAllocation, EngineEvaluateAfterWarmUp) {
@@ -131,9 +103,9 @@ TEST(ZeroAllocation, EngineEvaluateAfterWarmUp) {
   Request r = GeneratedRequest(tenant, 3, &groups);
   Decision d;
   engine.Evaluate(r, EvaluateOptions(), &d);  // warms this thread's cache
-  const long before = Allocations();
+  const long before = AllocationCount();
   for (int i = 0; i < 100; ++i) engine.Evaluate(r, EvaluateOptions(), &d);
-  EXPECT_EQ(Allocations(), before);
+  EXPECT_EQ(AllocationCount(), before);
   EXPECT_EQ(d.generation, 1u);
 }
 

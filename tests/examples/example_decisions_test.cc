@@ -3,10 +3,8 @@
 // expected.json states. The expectations were derived by hand from the spec
 // and decisions.md, not recorded from the engine.
 
-#include <fstream>
 #include <iterator>
 #include <memory>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -20,23 +18,14 @@
 #include "lib/eval/scratch.h"
 #include "lib/load/loader.h"
 #include "lib/request_json/request_reader.h"
+#include "tests/examples/example_files.h"
 
 namespace crossgate {
 namespace {
 
 using google::protobuf::Value;
-
-std::string ExamplesDir() {
-  return std::string(CROSSGATE_SOURCE_DIR) + "/examples";
-}
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  EXPECT_TRUE(in.good()) << "cannot read " << path;
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
+using testing_examples::ExamplesDir;
+using testing_examples::ReadExample;
 
 std::shared_ptr<const CompiledPolicySet> CompileExamples() {
   std::string dir = ExamplesDir() + "/policies/";
@@ -161,10 +150,9 @@ TEST(ExampleDecisionsTest, EngineMatchesHandDerivedExpectations) {
   std::shared_ptr<const CompiledPolicySet> set = CompileExamples();
   ASSERT_NE(set, nullptr);
   Value expected;
-  ASSERT_TRUE(
-      google::protobuf::util::JsonStringToMessage(
-          ReadFile(ExamplesDir() + "/requests/expected.json"), &expected)
-          .ok());
+  ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(
+                  ReadExample("requests/expected.json"), &expected)
+                  .ok());
   EvalScratch scratch = set->NewScratch();
   RequestReader reader;
   ParsedRequest parsed;
@@ -173,8 +161,8 @@ TEST(ExampleDecisionsTest, EngineMatchesHandDerivedExpectations) {
     const auto& fields = entry.struct_value().fields();
     std::string file = fields.at("file").string_value();
     ASSERT_TRUE(reader
-                    .Parse(ReadFile(ExamplesDir() + "/requests/" + file),
-                           RequestDefaults(), &parsed, nullptr)
+                    .Parse(ReadExample("requests/" + file), RequestDefaults(),
+                           &parsed, nullptr)
                     .ok())
         << file;
     Decision decision;

@@ -3,16 +3,13 @@
 // and names real policies, and every id a request uses is defined by the
 // example tenant documents (examples/policies).
 
-#include <dirent.h>
-
 #include <algorithm>
-#include <fstream>
 #include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "gmock/gmock.h"
 #include "google/protobuf/struct.pb.h"
@@ -21,40 +18,15 @@
 #include "lib/model/guid.h"
 #include "lib/request_json/request_reader.h"
 #include "lib/request_json/request_writer.h"
+#include "tests/examples/example_files.h"
 
 namespace crossgate {
 namespace {
 
 using google::protobuf::Value;
-
-std::string ExamplesDir() {
-  return std::string(CROSSGATE_SOURCE_DIR) + "/examples";
-}
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  EXPECT_TRUE(in.good()) << "cannot read " << path;
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
-std::vector<std::string> RequestFiles() {
-  std::vector<std::string> files;
-  std::string dir = ExamplesDir() + "/requests";
-  DIR* d = opendir(dir.c_str());
-  EXPECT_NE(d, nullptr) << dir;
-  if (d == nullptr) return files;
-  while (dirent* entry = readdir(d)) {
-    std::string name = entry->d_name;
-    if (absl::EndsWith(name, ".json") && name != "expected.json") {
-      files.push_back(name);
-    }
-  }
-  closedir(d);
-  std::sort(files.begin(), files.end());
-  return files;
-}
+using testing_examples::ExampleRequestFiles;
+using testing_examples::ExamplesDir;
+using testing_examples::ReadExample;
 
 Value ParseJson(const std::string& text, const std::string& what) {
   Value value;
@@ -87,12 +59,12 @@ void CollectGuids(const Value& value, std::set<std::string>* out) {
 RequestDefaults NoDefaults() { return RequestDefaults(); }
 
 TEST(ExampleRequestsTest, EveryFileParsesWithoutDefaultsForDirectoryFacts) {
-  std::vector<std::string> files = RequestFiles();
+  std::vector<std::string> files = ExampleRequestFiles();
   ASSERT_GE(files.size(), 30u);
   for (const std::string& file : files) {
     std::vector<std::string> notes;
-    auto parsed = ParseRequestJson(
-        ReadFile(ExamplesDir() + "/requests/" + file), NoDefaults(), &notes);
+    auto parsed =
+        ParseRequestJson(ReadExample("requests/" + file), NoDefaults(), &notes);
     ASSERT_TRUE(parsed.ok()) << file << ": " << parsed.status();
     // The demo requests state their tenant, identity and claims; the only
     // notes allowed are "no device" and the Chromebook's unknown platform.
@@ -107,15 +79,15 @@ TEST(ExampleRequestsTest, EveryFileParsesWithoutDefaultsForDirectoryFacts) {
 }
 
 TEST(ExampleRequestsTest, JsonlMirrorsTheFilesInTableOrder) {
-  std::string jsonl = ReadFile(ExamplesDir() + "/requests/requests.jsonl");
+  std::string jsonl = ReadExample("requests/requests.jsonl");
   std::vector<std::string> lines =
       absl::StrSplit(jsonl, '\n', absl::SkipEmpty());
-  Value expected = ParseJson(
-      ReadFile(ExamplesDir() + "/requests/expected.json"), "expected.json");
+  Value expected =
+      ParseJson(ReadExample("requests/expected.json"), "expected.json");
   ASSERT_EQ(expected.kind_case(), Value::kListValue);
   const auto& entries = expected.list_value().values();
   ASSERT_EQ(static_cast<size_t>(entries.size()), lines.size());
-  ASSERT_EQ(lines.size(), RequestFiles().size());
+  ASSERT_EQ(lines.size(), ExampleRequestFiles().size());
   RequestReader reader;
   ParsedRequest from_line;
   for (size_t i = 0; i < lines.size(); ++i) {
@@ -123,8 +95,8 @@ TEST(ExampleRequestsTest, JsonlMirrorsTheFilesInTableOrder) {
     std::string file = entry.at("file").string_value();
     ASSERT_TRUE(reader.Parse(lines[i], NoDefaults(), &from_line, nullptr).ok())
         << "line " << i + 1;
-    auto from_file = ParseRequestJson(
-        ReadFile(ExamplesDir() + "/requests/" + file), NoDefaults(), nullptr);
+    auto from_file = ParseRequestJson(ReadExample("requests/" + file),
+                                      NoDefaults(), nullptr);
     ASSERT_TRUE(from_file.ok()) << file;
     EXPECT_EQ(FormatRequestJson(from_line), FormatRequestJson(*from_file))
         << "line " << i + 1 << " vs " << file;
@@ -151,7 +123,7 @@ TEST(ExampleRequestsTest, PolicyIdsInExpectationsExist) {
   std::set<std::string> policy_ids;
   for (const char* tenant : {"contoso", "fabrikam", "northwind"}) {
     Value doc = ParseJson(
-        ReadFile(ExamplesDir() + "/policies/" + tenant + ".json"), tenant);
+        ReadExample(absl::StrCat("policies/", tenant, ".json")), tenant);
     for (const Value& policy : doc.struct_value()
                                    .fields()
                                    .at("conditionalAccessPolicies")
@@ -160,8 +132,8 @@ TEST(ExampleRequestsTest, PolicyIdsInExpectationsExist) {
       policy_ids.insert(policy.struct_value().fields().at("id").string_value());
     }
   }
-  Value expected = ParseJson(
-      ReadFile(ExamplesDir() + "/requests/expected.json"), "expected.json");
+  Value expected =
+      ParseJson(ReadExample("requests/expected.json"), "expected.json");
   int deciding = 0;
   for (const Value& entry : expected.list_value().values()) {
     const auto& exp =
@@ -182,12 +154,12 @@ TEST(ExampleRequestsTest, RequestTenantsAreExampleTenants) {
   std::set<std::string> tenants;
   for (const char* tenant : {"contoso", "fabrikam", "northwind"}) {
     Value doc = ParseJson(
-        ReadFile(ExamplesDir() + "/policies/" + tenant + ".json"), tenant);
+        ReadExample(absl::StrCat("policies/", tenant, ".json")), tenant);
     tenants.insert(doc.struct_value().fields().at("tenantId").string_value());
   }
-  for (const std::string& file : RequestFiles()) {
-    auto parsed = ParseRequestJson(
-        ReadFile(ExamplesDir() + "/requests/" + file), NoDefaults(), nullptr);
+  for (const std::string& file : ExampleRequestFiles()) {
+    auto parsed = ParseRequestJson(ReadExample("requests/" + file),
+                                   NoDefaults(), nullptr);
     ASSERT_TRUE(parsed.ok()) << file;
     EXPECT_TRUE(tenants.count(FormatGuid(parsed->request().resource_tenant_id)))
         << file;
@@ -199,9 +171,8 @@ TEST(ExampleRequestsTest, RequestTenantsAreExampleTenants) {
 // directory object (user, group, role, app, tenant) listed in
 // examples/policies/README.md.
 TEST(ExamplePoliciesTest, ContosoReferencesResolve) {
-  std::string readme = ReadFile(ExamplesDir() + "/policies/README.md");
-  Value doc = ParseJson(ReadFile(ExamplesDir() + "/policies/contoso.json"),
-                        "contoso.json");
+  std::string readme = ReadExample("policies/README.md");
+  Value doc = ParseJson(ReadExample("policies/contoso.json"), "contoso.json");
   std::set<std::string> defined;
   const auto& fields = doc.struct_value().fields();
   for (const char* list : {"conditionalAccessPolicies", "namedLocations",

@@ -11,12 +11,13 @@
 //    given only that document publishes nothing and blocks (invalid input
 //    never yields allow);
 //  - the engine's decision holds the decision invariants and is repeatable;
-//  - the engine agrees with the reference where the two are known to agree
-//    today: an unknown resource tenant blocks in both (stage request), and a
-//    tenant with neither Conditional Access policies nor cross-tenant
-//    settings allows in both. The engine/reference mismatches of issue #4
-//    are being fixed; with CROSSGATE_FUZZ_REFERENCE=strict every outcome
-//    must agree (use it to hunt mismatches, not in CI yet).
+//  - the engine's outcome equals the reference evaluator's for every input
+//    (the differential suite is at 0 mismatches, so any disagreement is a
+//    bug on one side); CROSSGATE_FUZZ_REFERENCE=loose keeps only the
+//    fixed-point checks below, for hunting other failures past a known one;
+//  - whatever the mode: an unknown resource tenant blocks in both (stage
+//    request), and a tenant with neither Conditional Access policies nor
+//    cross-tenant settings allows a member in both.
 
 #include <cstdint>
 #include <cstdlib>
@@ -39,7 +40,7 @@ namespace {
 bool Strict() {
   static const bool strict = [] {
     const char* v = std::getenv("CROSSGATE_FUZZ_REFERENCE");
-    return v != nullptr && std::string(v) == "strict";
+    return v == nullptr || std::string(v) != "loose";
   }();
   return strict;
 }

@@ -15,10 +15,32 @@
 #include "lib/engine/engine.h"
 #include "lib/eval/evaluator.h"
 #include "lib/eval/scratch.h"
+#include "lib/load/loader.h"
 #include "lib/model/guid.h"
 #include "tests/fuzz/fuzz_support.h"
 
 namespace crossgate::fuzz {
+
+// The load contract both loader targets check: a failed load reports an
+// error issue, an accepted one none, and what is accepted validates again.
+// Returns whether the load was accepted.
+template <typename Loaded>
+bool CheckLoadContract(const Loaded& bundle,
+                       const std::vector<LoadIssue>& issues) {
+  if (!bundle.ok()) {
+    bool has_error = false;
+    for (const LoadIssue& i : issues) has_error |= i.is_error();
+    FUZZ_CHECK(has_error, "a failed load must report an error issue");
+    return false;
+  }
+  for (const LoadIssue& i : issues) {
+    FUZZ_CHECK(!i.is_error(), "accepted with an error issue: " + i.ToString());
+  }
+  IssueCollector again;
+  FUZZ_CHECK(ValidateBundle(*bundle, LoadOptions(), again).ok(),
+             "an accepted bundle must validate again");
+  return true;
+}
 
 // Compiles `bundle`; if that works, evaluates a member, a guest and a
 // workload identity against each tenant and checks every decision, and that

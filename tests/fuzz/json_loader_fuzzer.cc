@@ -16,18 +16,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const absl::string_view bytes(reinterpret_cast<const char*>(data), size);
   std::vector<LoadIssue> issues;
   auto bundle = LoadJsonText(bytes, LoadOptions(), &issues);
-  if (!bundle.ok()) {
-    bool has_error = false;
-    for (const LoadIssue& i : issues) has_error |= i.is_error();
-    FUZZ_CHECK(has_error, "a failed load must report an error issue");
-    return 0;
-  }
-  for (const LoadIssue& i : issues) {
-    FUZZ_CHECK(!i.is_error(), "accepted with an error issue: " + i.ToString());
-  }
-  IssueCollector again;
-  FUZZ_CHECK(ValidateBundle(*bundle, LoadOptions(), again).ok(),
-             "an accepted model must validate again");
+  if (!fuzz::CheckLoadContract(bundle, issues)) return 0;
   auto binary = SerializeBundle(*bundle);
   FUZZ_CHECK(binary.ok(), "serialize of an accepted model");
   std::vector<LoadIssue> issues2;
