@@ -323,7 +323,8 @@ absl::Status GetGuidList(const JsonValue& value, const JsonPath& path,
 }
 
 absl::Status GetStringList(const JsonValue& value, const JsonPath& path,
-                           std::vector<std::string>* out) {
+                           std::vector<std::string>* out,
+                           std::vector<std::string>* spare) {
   array items;
   if (absl::Status s = ExpectArray(value, path, &items); !s.ok()) return s;
   const size_t count = items.size();
@@ -334,7 +335,13 @@ absl::Status GetStringList(const JsonValue& value, const JsonPath& path,
     if (absl::Status s = GetString(item, path.Element(i), &text); !s.ok()) {
       return s;
     }
-    out->emplace_back(text);
+    if (spare != nullptr && !spare->empty()) {
+      out->push_back(std::move(spare->back()));
+      spare->pop_back();
+      out->back().assign(text.data(), text.size());
+    } else {
+      out->emplace_back(text);
+    }
     ++i;
   }
   return absl::OkStatus();

@@ -141,9 +141,11 @@ absl::Status ExpectArray(const JsonValue& value, const JsonPath& path,
 // An array of GUID strings, appended to `out`.
 absl::Status GetGuidList(const JsonValue& value, const JsonPath& path,
                          std::vector<Guid>* out);
-// An array of strings, appended to `out`.
+// An array of strings, appended to `out`. Strings taken from the back of
+// `spare` (may be null) are refilled before new ones are allocated.
 absl::Status GetStringList(const JsonValue& value, const JsonPath& path,
-                           std::vector<std::string>* out);
+                           std::vector<std::string>* out,
+                           std::vector<std::string>* spare = nullptr);
 
 // absl::EqualsIgnoreCase, inline (it is an out-of-line call into
 // memcasecmp, and enum words are short and mostly differ in length).

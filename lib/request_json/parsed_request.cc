@@ -61,6 +61,10 @@ ParsedRequest& ParsedRequest::operator=(ParsedRequest&& other) noexcept {
 }
 
 void ParsedRequest::Clear() {
+  for (std::vector<std::string>* list :
+       {&device_.physical_ids, &device_.system_labels, &custom_controls_}) {
+    for (std::string& text : *list) spare_strings_.push_back(std::move(text));
+  }
   request_ = Request();
   groups_.clear();
   home_groups_.clear();

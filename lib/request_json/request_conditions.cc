@@ -184,6 +184,7 @@ absl::Status ReadGuidString(const JsonValue& value, const JsonPath& path,
 
 absl::Status ReadDeviceInfo(const JsonValue& device_info, const JsonPath& path,
                             RequestDevice* device,
+                            std::vector<std::string>* spare,
                             std::vector<std::string>* notes) {
   simdjson::dom::object object;
   if (absl::Status s = ExpectObject(device_info, path, &object); !s.ok()) {
@@ -240,7 +241,7 @@ absl::Status ReadDeviceInfo(const JsonValue& device_info, const JsonPath& path,
     device->has_physical_ids = true;
     if (absl::Status s =
             GetStringList(*slots[kDevPhysicalIds], path.Child("physicalIds"),
-                          &device->physical_ids);
+                          &device->physical_ids, spare);
         !s.ok()) {
       return s;
     }
@@ -249,7 +250,7 @@ absl::Status ReadDeviceInfo(const JsonValue& device_info, const JsonPath& path,
     device->has_system_labels = true;
     if (absl::Status s =
             GetStringList(*slots[kDevSystemLabels], path.Child("systemLabels"),
-                          &device->system_labels);
+                          &device->system_labels, spare);
         !s.ok()) {
       return s;
     }
@@ -262,16 +263,16 @@ absl::Status ReadDeviceInfo(const JsonValue& device_info, const JsonPath& path,
       return s;
     }
     if (!device->registered && device->has_attributes()) {
-      Note(notes, registered_path.ToString(),
+      Note(notes, registered_path,
            " is false: the device's attributes are ignored (an unregistered "
            "device has no filter properties)");
     }
   } else if (device->has_attributes()) {
     device->registered = true;
-    Note(notes, registered_path.ToString(),
+    Note(notes, registered_path,
          " not given: the device is registered (attributes are given)");
   } else {
-    Note(notes, path.ToString(), " is empty: the device is unregistered");
+    Note(notes, path, " is empty: the device is unregistered");
   }
   return absl::OkStatus();
 }
@@ -305,13 +306,15 @@ absl::Status ReadConditions(JsonSlot conditions, const JsonPath& path,
       // Spec 4.7: a platform CA does not know (e.g. ChromeOS) matches only
       // `all` and is never excluded.
       req.platform = Platform::kUnknown;
-      Note(notes, platform_path.ToString(), " ", QuoteForMessage(text),
-           " is not a known platform: read as an unknown platform");
+      if (notes != nullptr) {
+        Note(notes, platform_path, " ", QuoteForMessage(text),
+             " is not a known platform: read as an unknown platform");
+      }
     } else if (word == PlatformWord::kAll) {
-      Note(notes, platform_path.ToString(), " \"all\": read as not supplied");
+      Note(notes, platform_path, " \"all\": read as not supplied");
     }
   } else if (is_user) {
-    Note(notes, platform_path.ToString(), " not given: not supplied");
+    Note(notes, platform_path, " not given: not supplied");
   }
 
   JsonPath client_path = path.Child("clientAppType");
@@ -327,10 +330,10 @@ absl::Status ReadConditions(JsonSlot conditions, const JsonPath& path,
       return UnknownValue(client_path, text);
     }
     if (is_all) {
-      Note(notes, client_path.ToString(), " \"all\": read as not supplied");
+      Note(notes, client_path, " \"all\": read as not supplied");
     }
   } else if (is_user) {
-    Note(notes, client_path.ToString(), " not given: not supplied");
+    Note(notes, client_path, " not given: not supplied");
   }
 
   if (slots[kCoIpAddress] != nullptr) {
@@ -412,20 +415,20 @@ absl::Status ReadConditions(JsonSlot conditions, const JsonPath& path,
         !s.ok()) {
       return s;
     }
-    Note(notes, agent_path.ToString(),
+    Note(notes, agent_path,
          " is not evaluated (agent identities are not modelled)");
   }
 
   JsonPath device_path = path.Child("deviceInfo");
   if (slots[kCoDeviceInfo] != nullptr) {
     if (absl::Status s = ReadDeviceInfo(*slots[kCoDeviceInfo], device_path,
-                                        &Access::device(out), notes);
+                                        &Access::device(out),
+                                        Access::spare_strings(out), notes);
         !s.ok()) {
       return s;
     }
   } else if (is_user) {
-    Note(notes, device_path.ToString(),
-         " not given: the device is unregistered");
+    Note(notes, device_path, " not given: the device is unregistered");
   }
   return absl::OkStatus();
 }
@@ -501,7 +504,7 @@ absl::Status ReadClaims(JsonSlot claims, const JsonPath& path, bool is_user,
       return s;
     }
   } else if (is_user) {
-    Note(notes, path.ToString(),
+    Note(notes, path,
          " not given: the session has no MFA, device or app claims");
   }
   Claims& c = Access::request(out).claims;
@@ -557,7 +560,8 @@ absl::Status ReadClaims(JsonSlot claims, const JsonPath& path, bool is_user,
   if (slots[kClSatisfiedCustomControls] != nullptr) {
     if (absl::Status s = GetStringList(*slots[kClSatisfiedCustomControls],
                                        path.Child("satisfiedCustomControls"),
-                                       &Access::custom_controls(out));
+                                       &Access::custom_controls(out),
+                                       Access::spare_strings(out));
         !s.ok()) {
       return s;
     }
@@ -570,14 +574,14 @@ absl::Status ReadClaims(JsonSlot claims, const JsonPath& path, bool is_user,
     if (slots[kClCompliantDevice] == nullptr &&
         device.is_compliant.value_or(false)) {
       c.compliant_device = true;
-      Note(notes, path.Child("compliantDevice").ToString(),
+      Note(notes, path.Child("compliantDevice"),
            " not given: true from signInConditions.deviceInfo.isCompliant");
     }
     if (slots[kClHybridJoinedDevice] == nullptr &&
         device.has(DeviceText::kTrustType) &&
         device.get(DeviceText::kTrustType) == "ServerAD") {
       c.hybrid_joined_device = true;
-      Note(notes, path.Child("hybridJoinedDevice").ToString(),
+      Note(notes, path.Child("hybridJoinedDevice"),
            " not given: true from signInConditions.deviceInfo.trustType "
            "ServerAD");
     }

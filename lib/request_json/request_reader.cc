@@ -209,7 +209,7 @@ absl::Status ReadUser(const JsonSlot* slots, const JsonPath& path,
     const bool guessed = user_type == UserType::kUnset;
     if (guessed) {
       user_type = external_account ? UserType::kGuest : UserType::kMember;
-      Note(notes, user_type_path.ToString(), " not given: read as ",
+      Note(notes, user_type_path, " not given: read as ",
            external_account ? "guest (the account is external)"
                             : "member of the resource tenant");
     }
@@ -218,8 +218,8 @@ absl::Status ReadUser(const JsonSlot* slots, const JsonPath& path,
     } else if (external_account) {
       types = kB2bCollaborationMember;
     }
-    if (guessed && types != 0) {
-      Note(notes, types_path.ToString(), " not given: derived ",
+    if (guessed && types != 0 && notes != nullptr) {
+      Note(notes, types_path, " not given: derived ",
            ExternalUserTypesName(types));
     }
   }
@@ -228,12 +228,12 @@ absl::Status ReadUser(const JsonSlot* slots, const JsonPath& path,
   const bool internal = (types & ~uint32_t{kInternalGuest}) == 0;
   const bool direct_connect_only = types == kB2bDirectConnectUser;
   if (!internal && !non_entra && req.home_tenant_id.is_zero()) {
-    Note(notes, tenant_path.ToString(),
+    Note(notes, tenant_path,
          " not given: the external user's home tenant is unknown");
   }
   if (!internal && !non_entra &&
       req.identity_source == IdentitySource::kUnspecified) {
-    Note(notes, source_path.ToString(), " not given: entra");
+    Note(notes, source_path, " not given: entra");
   }
 
   std::vector<Guid>& groups = Access::groups(out);
@@ -244,7 +244,7 @@ absl::Status ReadUser(const JsonSlot* slots, const JsonPath& path,
       return s;
     }
   } else if (!direct_connect_only) {
-    Note(notes, groups_path.ToString(), " not given: the user is in no groups");
+    Note(notes, groups_path, " not given: the user is in no groups");
   }
 
   JsonPath roles_path = path.Child("roles");
@@ -255,8 +255,7 @@ absl::Status ReadUser(const JsonSlot* slots, const JsonPath& path,
       return s;
     }
   } else if (!direct_connect_only) {
-    Note(notes, roles_path.ToString(),
-         " not given: the user holds no directory roles");
+    Note(notes, roles_path, " not given: the user holds no directory roles");
   }
 
   // Home-tenant identity for cross-tenant access targets (spec 2.8, 2.9).
@@ -271,11 +270,11 @@ absl::Status ReadUser(const JsonSlot* slots, const JsonPath& path,
     req.home_user_id = req.principal_id;  // home is the resource tenant
   } else if ((types & kB2bDirectConnectUser) != 0) {
     req.home_user_id = req.principal_id;
-    Note(notes, home_user_path.ToString(),
+    Note(notes, home_user_path,
          " not given: using userId (a direct-connect user has no object in "
          "the resource tenant)");
   } else if (!non_entra) {  // D3: non-Entra identities skip XTAP
-    Note(notes, home_user_path.ToString(),
+    Note(notes, home_user_path,
          " not given: cross-tenant access user targets cannot match this "
          "user");
   }
@@ -291,7 +290,7 @@ absl::Status ReadUser(const JsonSlot* slots, const JsonPath& path,
   } else if (internal) {
     home_groups.assign(groups.begin(), groups.end());
   } else if (!non_entra) {
-    Note(notes, home_groups_path.ToString(),
+    Note(notes, home_groups_path,
          " not given: the user is in no home-tenant groups");
   }
   return absl::OkStatus();
@@ -531,9 +530,11 @@ absl::Status ReadRequest(const JsonValue& root, const RequestDefaults& defaults,
     }
   } else if (!defaults.resource_tenant_id.is_zero()) {
     req.resource_tenant_id = defaults.resource_tenant_id;
-    Note(notes, "resourceTenantId not given: using ",
-         defaults.resource_tenant_source, " ",
-         FormatGuid(defaults.resource_tenant_id));
+    if (notes != nullptr) {
+      Note(notes, "resourceTenantId not given: using ",
+           defaults.resource_tenant_source, " ",
+           FormatGuid(defaults.resource_tenant_id));
+    }
   } else {
     return PathError(tenant_path, "required (there is no default tenant)");
   }

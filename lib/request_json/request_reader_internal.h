@@ -31,16 +31,28 @@ struct ParsedRequestAccess {
     return p->custom_controls_;
   }
   static RequestDevice& device(ParsedRequest* p) { return p->device_; }
+  static std::vector<std::string>* spare_strings(ParsedRequest* p) {
+    return &p->spare_strings_;
+  }
   static void set_applied_policies_only(ParsedRequest* p, bool v) {
     p->applied_policies_only_ = v;
   }
   static void Relink(ParsedRequest* p) { p->Relink(); }
 };
 
-// Appends a note built from `pieces` when notes are wanted.
+// A note piece as StrCat takes it; a JsonPath is rendered only here.
+template <typename T>
+const T& NotePiece(const T& piece) {
+  return piece;
+}
+inline std::string NotePiece(const JsonPath& path) { return path.ToString(); }
+
+// Appends a note built from `pieces` when notes are wanted. Pass paths as
+// JsonPath (not ToString()) and guard pieces that format with
+// `if (notes != nullptr)`: the batch path (notes off) must not allocate.
 template <typename... Pieces>
 void Note(std::vector<std::string>* notes, const Pieces&... pieces) {
-  if (notes != nullptr) notes->push_back(absl::StrCat(pieces...));
+  if (notes != nullptr) notes->push_back(absl::StrCat(NotePiece(pieces)...));
 }
 
 // `<path>: unknown value "<text>"`.
@@ -58,8 +70,10 @@ absl::Status ReadClaims(JsonSlot claims, const JsonPath& path, bool is_user,
                         ParsedRequest* out, std::vector<std::string>* notes);
 
 // Reads `signInConditions.deviceInfo` into the device storage.
+// `spare` (may be null): strings to refill before allocating new ones.
 absl::Status ReadDeviceInfo(const JsonValue& device_info, const JsonPath& path,
                             RequestDevice* device,
+                            std::vector<std::string>* spare,
                             std::vector<std::string>* notes);
 
 }  // namespace request_json_internal
