@@ -37,20 +37,9 @@ constexpr char kUsage[] =
     "[--policy-results]\n";
 
 int CheckOne(const Policies& policies, const std::string& path, bool json) {
-  auto text = ReadWholeFile(path);
-  if (!text.ok()) {
-    std::fprintf(stderr, "crossgate check: %s\n",
-                 std::string(text.status().message()).c_str());
-    return kExitError;
-  }
-  crossgate::RequestReader reader;
   crossgate::ParsedRequest parsed;
-  crossgate::RequestDefaults defaults;
-  defaults.resource_tenant_id = policies.OnlyTenant();
   std::vector<std::string> notes;
-  absl::Status status =
-      ParseRequestAt(reader, *text, defaults, path, 0, &parsed, &notes);
-  if (status.ok()) status = CheckTenantKnown(parsed.request(), policies, path);
+  absl::Status status = ReadRequestFile(policies, path, &parsed, &notes);
   if (!status.ok()) {
     std::fprintf(stderr, "crossgate check: %s\n",
                  std::string(status.message()).c_str());
