@@ -3,13 +3,13 @@
 // one core. Reports items_per_second = requests/s.
 //
 //   BM_JsonToValue_*       protobuf JsonStringToMessage into a Value only
-//                          (the floor the Value-based reader cannot beat)
+//                          (the reader's parser before simdjson; now only
+//                          its error path, for the positioned message)
 //   BM_ReadRequest_OneShot ParseRequestJson: fresh reader + ParsedRequest
 //   BM_ReadRequest_Reused  one RequestReader + one ParsedRequest re-filled
 //                          per request, notes off (the batch path)
-//   BM_ReadParsedValue_*   ParseRequestValue on a pre-parsed tree (the
-//                          reader's own share; a faster JSON front end's
-//                          ceiling)
+//   BM_SimdjsonDom_*       simdjson's DOM parse alone (the reader's floor;
+//                          the rest of BM_ReadRequest_Reused is the walk)
 //   BM_ReadJsonl_Reused    a 1,000-line mixed JSONL batch, reused reader
 
 #include <string>
@@ -22,6 +22,7 @@
 #include "google/protobuf/util/json_util.h"
 #include "lib/model/guid.h"
 #include "lib/request_json/request_reader.h"
+#include "simdjson.h"
 
 namespace crossgate {
 namespace {
@@ -90,27 +91,24 @@ BENCHMARK_CAPTURE(BM_ReadRequest_Reused, Member, kMember);
 BENCHMARK_CAPTURE(BM_ReadRequest_Reused, GraphSample, kGraphSample);
 BENCHMARK_CAPTURE(BM_ReadRequest_Reused, GuestWithDevice, kGuestWithDevice);
 
-// The reader's own work on an already-parsed tree: what a faster JSON front
-// end feeding ParseRequestValue could reach.
-void BM_ReadParsedValue(benchmark::State& state, const char* json) {
-  google::protobuf::Value root;
-  if (!google::protobuf::util::JsonStringToMessage(json, &root).ok()) {
-    state.SkipWithError("parse failed");
-    return;
-  }
-  RequestDefaults defaults = Defaults();
-  ParsedRequest parsed;
+// simdjson's DOM parse alone (one reused parser and padded buffer, as the
+// reader keeps them): the floor of the reader, which parses then walks.
+void BM_SimdjsonDom(benchmark::State& state, const char* json) {
+  simdjson::dom::parser parser;
+  const simdjson::padded_string padded(json, strlen(json));
   for (auto _ : state) {
-    if (!ParseRequestValue(root, defaults, &parsed, nullptr).ok()) {
-      state.SkipWithError("read failed");
+    simdjson::dom::element root;
+    if (parser.parse(padded).get(root) != simdjson::SUCCESS) {
+      state.SkipWithError("parse failed");
     }
-    benchmark::DoNotOptimize(parsed.request());
+    benchmark::DoNotOptimize(root);
   }
   state.SetItemsProcessed(state.iterations());
+  state.SetBytesProcessed(state.iterations() * strlen(json));
 }
-BENCHMARK_CAPTURE(BM_ReadParsedValue, Member, kMember);
-BENCHMARK_CAPTURE(BM_ReadParsedValue, GraphSample, kGraphSample);
-BENCHMARK_CAPTURE(BM_ReadParsedValue, GuestWithDevice, kGuestWithDevice);
+BENCHMARK_CAPTURE(BM_SimdjsonDom, Member, kMember);
+BENCHMARK_CAPTURE(BM_SimdjsonDom, GraphSample, kGraphSample);
+BENCHMARK_CAPTURE(BM_SimdjsonDom, GuestWithDevice, kGuestWithDevice);
 
 // 1,000 JSONL lines cycling through the three shapes with varied ids, read
 // as the CLI's batch loop will: split lines, re-fill one ParsedRequest.

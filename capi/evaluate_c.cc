@@ -149,16 +149,21 @@ int EvaluateBatch(crossgate_decision* decisions, const EngineSnapshot* snapshot,
 }
 
 // Splits the reader's "<json path>: <message>" into the error's two parts.
+// The reader's limits (request bytes, list entries) are ResourceExhausted.
 int JsonRequestError(const absl::Status& status, crossgate_error** err) {
-  int code = status.code() == absl::StatusCode::kInvalidArgument ? CROSSGATE_ESEMANTIC
-                                                                 : CROSSGATE_EINTERNAL;
+  const bool limit = status.code() == absl::StatusCode::kResourceExhausted;
+  int code = limit ? CROSSGATE_ELIMIT
+             : status.code() == absl::StatusCode::kInvalidArgument ? CROSSGATE_ESEMANTIC
+                                                                    : CROSSGATE_EINTERNAL;
   absl::string_view text = status.message();
   size_t colon = text.find(": ");
-  if (code == CROSSGATE_ESEMANTIC && colon != absl::string_view::npos &&
+  if (code != CROSSGATE_EINTERNAL && colon != absl::string_view::npos &&
       text.substr(0, colon).find(' ') == absl::string_view::npos) {
     absl::string_view path = text.substr(0, colon);
     absl::string_view message = text.substr(colon + 2);
-    if (absl::StartsWith(message, "not JSON") || path == "request") code = CROSSGATE_EPARSE;
+    if (!limit && (absl::StartsWith(message, "not JSON") || path == "request")) {
+      code = CROSSGATE_EPARSE;
+    }
     return SetError(err, code, message, path);
   }
   return SetError(err, code, text);

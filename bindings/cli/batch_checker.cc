@@ -29,7 +29,9 @@ absl::StatusOr<crossgate::Outcome> BatchChecker::ProcessLine(
     std::string* out) {
   absl::Status status = ParseRequestAt(reader_, line, defaults_, source,
                                        line_number, &parsed_, nullptr);
-  if (status.ok()) {
+  // The location is only formatted for an unknown tenant.
+  if (status.ok() &&
+      policies_.set->FindTenant(parsed_.request().resource_tenant_id) < 0) {
     status = CheckTenantKnown(parsed_.request(), policies_,
                               absl::StrCat(source, ":", line_number));
   }
@@ -42,7 +44,7 @@ absl::StatusOr<crossgate::Outcome> BatchChecker::ProcessLine(
   }
   crossgate::Evaluate(*policies_.set, parsed_.request(), options_, scratch_,
                       &decision_);
-  out->append(writer_.Render(decision_, *policies_.set));
+  writer_.Append(decision_, *policies_.set, out);
   out->push_back('\n');
   return decision_.outcome;
 }

@@ -3,9 +3,9 @@
 
 // The per-line work of `crossgate check --batch`: parse one JSONL request,
 // decide it, append its decision JSON line. One reader, one ParsedRequest and
-// one EvalScratch are reused for every line, so a long batch stops allocating
-// for the request once the buffers have grown (the JSON parse tree and the
-// output text still allocate; see bench/cli_check_batch_benchmark.cc).
+// one EvalScratch are reused for every line, and the decision JSON is
+// appended to the caller's buffer, so a long batch stops allocating once the
+// buffers have grown to fit (error lines still format their message).
 // bench/cli_check_batch_benchmark.cc times exactly this class.
 
 #include <string>

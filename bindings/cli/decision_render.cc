@@ -7,8 +7,6 @@
 #include "absl/strings/str_join.h"
 #include "bindings/cli/terminal.h"
 #include "bindings/cli/verbs.h"
-#include "capi/decision_io.h"
-#include "capi/decision_json.h"
 #include "lib/cross_tenant/cross_tenant_reason.h"
 #include "lib/eval/evaluator.h"
 
@@ -16,17 +14,6 @@ namespace crossgate_cli {
 
 using crossgate::Decision;
 using crossgate::Outcome;
-
-std::string DecisionJsonWriter::Render(
-    const Decision& decision, const crossgate::CompiledPolicySet& set) {
-  crossgate_decision out;
-  crossgate_decision_init(&out, sizeof(out));
-  results_.resize(decision.policy_results.size());
-  out.policy_results = results_.empty() ? nullptr : results_.data();
-  out.policy_results_capacity = static_cast<uint32_t>(results_.size());
-  crossgate::capi::WriteDecision(decision, &out);
-  return crossgate::capi::RenderDecisionJson(out, &set);
-}
 
 std::string OutcomeLabel(Outcome outcome) {
   return absl::AsciiStrToUpper(crossgate::OutcomeName(outcome));

@@ -2,31 +2,21 @@
 #define CROSSGATE_BINDINGS_CLI_DECISION_RENDER_H_
 
 // A Decision for people (an aligned key/value block, a one-line summary) and
-// for scripts (the decision JSON of capi/decision_json.cc, the same object
-// the C ABI's crossgate_decision_to_json writes: one writer for both).
+// for scripts (the decision JSON: decision_json_writer.h, the same object
+// the C ABI's crossgate_decision_to_json writes).
 
 #include <cstdio>
 #include <string>
 #include <vector>
 
 #include "absl/strings/string_view.h"
+#include "bindings/cli/decision_json_writer.h"
 #include "bindings/cli/policy_source.h"
 #include "crossgate/crossgate.h"
 #include "lib/eval/decision.h"
 #include "lib/eval/request.h"
 
 namespace crossgate_cli {
-
-// Renders decision JSON, reusing its per-policy result buffer between calls.
-class DecisionJsonWriter {
- public:
-  // One line of JSON (no trailing newline). `set` is the set that answered.
-  std::string Render(const crossgate::Decision& decision,
-                     const crossgate::CompiledPolicySet& set);
-
- private:
-  std::vector<crossgate_policy_result> results_;
-};
 
 // "allow", "block", "challenge" (OutcomeName), upper-cased for people.
 std::string OutcomeLabel(crossgate::Outcome outcome);

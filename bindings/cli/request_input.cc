@@ -11,6 +11,7 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "bindings/cli/batch_checker.h"
 
 namespace crossgate_cli {
 
@@ -123,6 +124,20 @@ absl::Status ParseRequestAt(crossgate::RequestReader& reader,
   }
   return absl::InvalidArgumentError(absl::StrCat(
       source, line > 0 ? absl::StrCat(":", line) : "", ": ", message));
+}
+
+absl::Status ReadRequestFile(const Policies& policies, const std::string& path,
+                             crossgate::ParsedRequest* out,
+                             std::vector<std::string>* notes) {
+  absl::StatusOr<std::string> text = ReadWholeFile(path);
+  if (!text.ok()) return text.status();
+  crossgate::RequestReader reader;
+  crossgate::RequestDefaults defaults;
+  defaults.resource_tenant_id = policies.OnlyTenant();
+  absl::Status status =
+      ParseRequestAt(reader, *text, defaults, path, 0, out, notes);
+  if (!status.ok()) return status;
+  return CheckTenantKnown(out->request(), policies, path);
 }
 
 }  // namespace crossgate_cli

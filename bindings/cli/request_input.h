@@ -13,6 +13,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "bindings/cli/policy_source.h"
 #include "lib/request_json/parsed_request.h"
 #include "lib/request_json/request_reader.h"
 
@@ -46,6 +47,14 @@ absl::Status ParseRequestAt(crossgate::RequestReader& reader,
                             absl::string_view source, int line,
                             crossgate::ParsedRequest* out,
                             std::vector<std::string>* notes);
+
+// Reads and parses the single request in file `path` for `policies` (the
+// bundle's only tenant is the default resource tenant) and checks that its
+// resource tenant is loaded: the shared front half of `check` and `what-if`.
+// Errors carry the located message (ParseRequestAt, CheckTenantKnown).
+absl::Status ReadRequestFile(const Policies& policies, const std::string& path,
+                             crossgate::ParsedRequest* out,
+                             std::vector<std::string>* notes);
 
 }  // namespace crossgate_cli
 

@@ -189,20 +189,9 @@ int RunWhatIf(int argc, char** argv) {
   if (!loaded.ok()) return kExitError;
   const Policies& policies = **loaded;
   const std::string& path = flags.positional[0];
-  auto text = ReadWholeFile(path);
-  if (!text.ok()) {
-    std::fprintf(stderr, "crossgate what-if: %s\n",
-                 std::string(text.status().message()).c_str());
-    return kExitError;
-  }
-  crossgate::RequestReader reader;
   crossgate::ParsedRequest parsed;
-  crossgate::RequestDefaults defaults;
-  defaults.resource_tenant_id = policies.OnlyTenant();
   std::vector<std::string> notes;
-  absl::Status status =
-      ParseRequestAt(reader, *text, defaults, path, 0, &parsed, &notes);
-  if (status.ok()) status = CheckTenantKnown(parsed.request(), policies, path);
+  absl::Status status = ReadRequestFile(policies, path, &parsed, &notes);
   if (!status.ok()) {
     std::fprintf(stderr, "crossgate what-if: %s\n",
                  std::string(status.message()).c_str());

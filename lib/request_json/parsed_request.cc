@@ -61,6 +61,10 @@ ParsedRequest& ParsedRequest::operator=(ParsedRequest&& other) noexcept {
 }
 
 void ParsedRequest::Clear() {
+  for (std::vector<std::string>* list :
+       {&device_.physical_ids, &device_.system_labels, &custom_controls_}) {
+    for (std::string& text : *list) spare_strings_.push_back(std::move(text));
+  }
   request_ = Request();
   groups_.clear();
   home_groups_.clear();
@@ -87,13 +91,15 @@ void ParsedRequest::Relink() {
 
 // The one place RequestDevice becomes device_filter::DeviceAttributes.
 void ParsedRequest::RelinkDevice() {
-  device_attributes_ = device_filter::DeviceAttributes();
   physical_id_views_.clear();
   system_label_views_.clear();
   if (!device_.registered) {
-    request_.device = nullptr;  // unregistered: every property null
+    // Unregistered: every property null. device_attributes_ is left as it
+    // was (nothing points at it), which keeps Clear() cheap.
+    request_.device = nullptr;
     return;
   }
+  device_attributes_ = device_filter::DeviceAttributes();
   device_attributes_.registered = true;
   for (int i = 0; i < kDeviceStringCount; ++i) {
     if ((device_.present >> i) & 1u) {

@@ -75,6 +75,10 @@ class ParsedRequest {
   std::vector<absl::string_view> physical_id_views_;
   std::vector<absl::string_view> system_label_views_;
   bool applied_policies_only_ = false;
+  // List strings (device ids and labels, custom controls) Clear() took out
+  // of the lists: the reader refills them instead of allocating new ones,
+  // so a warm batch loop allocates nothing for long list entries either.
+  std::vector<std::string> spare_strings_;
 };
 
 }  // namespace crossgate

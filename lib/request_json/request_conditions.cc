@@ -14,14 +14,12 @@
 namespace crossgate {
 namespace request_json_internal {
 
-using google::protobuf::Struct;
-using google::protobuf::Value;
 using Access = ParsedRequestAccess;
 
 namespace {
 
 // ISO 3166 alpha-2, stored upper-case.
-absl::Status ReadCountry(const Value& value, const JsonPath& path,
+absl::Status ReadCountry(const JsonValue& value, const JsonPath& path,
                          char out[2]) {
   absl::string_view text;
   if (absl::Status s = GetString(value, path, &text); !s.ok()) return s;
@@ -37,7 +35,7 @@ absl::Status ReadCountry(const Value& value, const JsonPath& path,
   return absl::OkStatus();
 }
 
-absl::Status ReadRisk(const Value& value, const JsonPath& path,
+absl::Status ReadRisk(const JsonValue& value, const JsonPath& path,
                       RiskLevel* out) {
   absl::string_view text;
   if (absl::Status s = GetString(value, path, &text); !s.ok()) return s;
@@ -45,13 +43,15 @@ absl::Status ReadRisk(const Value& value, const JsonPath& path,
   return absl::OkStatus();
 }
 
-absl::Status ReadAuthenticationFlow(const Value& value, const JsonPath& path,
+absl::Status ReadAuthenticationFlow(const JsonValue& value,
+                                    const JsonPath& path,
                                     AuthenticationFlow* out) {
-  const Struct* object = nullptr;
+  simdjson::dom::object object;
   if (absl::Status s = ExpectObject(value, path, &object); !s.ok()) return s;
   static constexpr absl::string_view kKeys[] = {"transferMethod"};
-  const Value* slots[1];
-  if (absl::Status s = BindMembers(*object, kKeys, slots, path); !s.ok()) {
+  static const KeyTable kTable(kKeys);
+  JsonSlot slots[1];
+  if (absl::Status s = BindMembers(object, kTable, slots, path); !s.ok()) {
     return s;
   }
   if (slots[0] == nullptr) return absl::OkStatus();  // none
@@ -126,16 +126,16 @@ const absl::string_view* DeviceKeyTable() {
 
 // `ownership` / `deviceOwnership`: the filter values are Personal and Company
 // (spec 4.10); Intune's `unknown` reads as null.
-absl::Status ReadOwnership(const Value& value, const JsonPath& path,
+absl::Status ReadOwnership(const JsonValue& value, const JsonPath& path,
                            RequestDevice* device) {
   absl::string_view text;
   if (absl::Status s = GetString(value, path, &text); !s.ok()) return s;
   constexpr int kIndex = static_cast<int>(DeviceText::kDeviceOwnership);
-  if (absl::EqualsIgnoreCase(text, "personal")) {
+  if (SameWord(text, "personal")) {
     device->Set(kIndex, "Personal");
-  } else if (absl::EqualsIgnoreCase(text, "company")) {
+  } else if (SameWord(text, "company")) {
     device->Set(kIndex, "Company");
-  } else if (!absl::EqualsIgnoreCase(text, "unknown")) {
+  } else if (!SameWord(text, "unknown")) {
     return UnknownValue(path, text);
   }
   return absl::OkStatus();
@@ -143,17 +143,16 @@ absl::Status ReadOwnership(const Value& value, const JsonPath& path,
 
 // trustType: AzureAD (Entra joined; What-If writes "EntraID"), ServerAD
 // (hybrid joined), Workplace (registered). Spec 4.10, last bullet.
-absl::Status ReadTrustType(const Value& value, const JsonPath& path,
+absl::Status ReadTrustType(const JsonValue& value, const JsonPath& path,
                            RequestDevice* device) {
   absl::string_view text;
   if (absl::Status s = GetString(value, path, &text); !s.ok()) return s;
   constexpr int kIndex = static_cast<int>(DeviceText::kTrustType);
-  if (absl::EqualsIgnoreCase(text, "AzureAD") ||
-      absl::EqualsIgnoreCase(text, "EntraID")) {
+  if (SameWord(text, "AzureAD") || SameWord(text, "EntraID")) {
     device->Set(kIndex, "AzureAD");
-  } else if (absl::EqualsIgnoreCase(text, "ServerAD")) {
+  } else if (SameWord(text, "ServerAD")) {
     device->Set(kIndex, "ServerAD");
-  } else if (absl::EqualsIgnoreCase(text, "Workplace")) {
+  } else if (SameWord(text, "Workplace")) {
     device->Set(kIndex, "Workplace");
   } else {
     return UnknownValue(path, text);
@@ -162,28 +161,39 @@ absl::Status ReadTrustType(const Value& value, const JsonPath& path,
 }
 
 // deviceId and mdmAppId are GUIDs; they are stored canonical (lower case).
-absl::Status ReadGuidString(const Value& value, const JsonPath& path, int index,
-                            RequestDevice* device) {
+absl::Status ReadGuidString(const JsonValue& value, const JsonPath& path,
+                            int index, RequestDevice* device) {
   Guid guid;
   if (absl::Status s = GetGuid(value, path, &guid); !s.ok()) return s;
-  device->Set(index, FormatGuid(guid));
+  absl::string_view text;
+  (void)GetString(value, path, &text);  // a string: GetGuid read it
+  if (text.size() == 36) {
+    // A valid 36-character GUID lower-cased is FormatGuid's text, without
+    // formatting it.
+    device->Set(index, text);
+    std::string& stored = device->strings[index];
+    for (char& c : stored)
+      c = absl::ascii_tolower(static_cast<unsigned char>(c));
+  } else {
+    device->Set(index, FormatGuid(guid));  // {braced}
+  }
   return absl::OkStatus();
 }
 
 }  // namespace
 
-absl::Status ReadDeviceInfo(const Value& device_info, const JsonPath& path,
+absl::Status ReadDeviceInfo(const JsonValue& device_info, const JsonPath& path,
                             RequestDevice* device,
+                            std::vector<std::string>* spare,
                             std::vector<std::string>* notes) {
-  const Struct* object = nullptr;
+  simdjson::dom::object object;
   if (absl::Status s = ExpectObject(device_info, path, &object); !s.ok()) {
     return s;
   }
   const absl::string_view* keys = DeviceKeyTable();
-  const Value* slots[kDevKeyCount];
-  if (absl::Status s = BindMembers(
-          *object, absl::MakeConstSpan(keys, kDevKeyCount), slots, path);
-      !s.ok()) {
+  static const KeyTable kTable(absl::MakeConstSpan(keys, kDevKeyCount));
+  JsonSlot slots[kDevKeyCount];
+  if (absl::Status s = BindMembers(object, kTable, slots, path); !s.ok()) {
     return s;
   }
   constexpr int kOwnership = static_cast<int>(DeviceText::kDeviceOwnership);
@@ -192,7 +202,7 @@ absl::Status ReadDeviceInfo(const Value& device_info, const JsonPath& path,
                      "give either ownership or deviceOwnership, not both");
   }
   for (int i = 0; i < kDeviceStringCount; ++i) {
-    const Value* value = slots[i];
+    JsonSlot value = slots[i];
     if (i == kOwnership && value == nullptr) value = slots[kDevOwnership];
     if (value == nullptr) continue;
     JsonPath at = path.Child(
@@ -231,7 +241,7 @@ absl::Status ReadDeviceInfo(const Value& device_info, const JsonPath& path,
     device->has_physical_ids = true;
     if (absl::Status s =
             GetStringList(*slots[kDevPhysicalIds], path.Child("physicalIds"),
-                          &device->physical_ids);
+                          &device->physical_ids, spare);
         !s.ok()) {
       return s;
     }
@@ -240,7 +250,7 @@ absl::Status ReadDeviceInfo(const Value& device_info, const JsonPath& path,
     device->has_system_labels = true;
     if (absl::Status s =
             GetStringList(*slots[kDevSystemLabels], path.Child("systemLabels"),
-                          &device->system_labels);
+                          &device->system_labels, spare);
         !s.ok()) {
       return s;
     }
@@ -253,31 +263,31 @@ absl::Status ReadDeviceInfo(const Value& device_info, const JsonPath& path,
       return s;
     }
     if (!device->registered && device->has_attributes()) {
-      Note(notes, registered_path.ToString(),
+      Note(notes, registered_path,
            " is false: the device's attributes are ignored (an unregistered "
            "device has no filter properties)");
     }
   } else if (device->has_attributes()) {
     device->registered = true;
-    Note(notes, registered_path.ToString(),
+    Note(notes, registered_path,
          " not given: the device is registered (attributes are given)");
   } else {
-    Note(notes, path.ToString(), " is empty: the device is unregistered");
+    Note(notes, path, " is empty: the device is unregistered");
   }
   return absl::OkStatus();
 }
 
-absl::Status ReadConditions(const Value* conditions, const JsonPath& path,
+absl::Status ReadConditions(JsonSlot conditions, const JsonPath& path,
                             bool is_user, ParsedRequest* out,
                             std::vector<std::string>* notes) {
-  const Value* slots[kCoKeyCount] = {};
+  JsonSlot slots[kCoKeyCount];
   if (conditions != nullptr) {
-    const Struct* object = nullptr;
+    simdjson::dom::object object;
     if (absl::Status s = ExpectObject(*conditions, path, &object); !s.ok()) {
       return s;
     }
-    if (absl::Status s = BindMembers(*object, kConditionKeys, slots, path);
-        !s.ok()) {
+    static const KeyTable kTable(kConditionKeys);
+    if (absl::Status s = BindMembers(object, kTable, slots, path); !s.ok()) {
       return s;
     }
   }
@@ -296,13 +306,15 @@ absl::Status ReadConditions(const Value* conditions, const JsonPath& path,
       // Spec 4.7: a platform CA does not know (e.g. ChromeOS) matches only
       // `all` and is never excluded.
       req.platform = Platform::kUnknown;
-      Note(notes, platform_path.ToString(), " ", QuoteForMessage(text),
-           " is not a known platform: read as an unknown platform");
+      if (notes != nullptr) {
+        Note(notes, platform_path, " ", QuoteForMessage(text),
+             " is not a known platform: read as an unknown platform");
+      }
     } else if (word == PlatformWord::kAll) {
-      Note(notes, platform_path.ToString(), " \"all\": read as not supplied");
+      Note(notes, platform_path, " \"all\": read as not supplied");
     }
   } else if (is_user) {
-    Note(notes, platform_path.ToString(), " not given: not supplied");
+    Note(notes, platform_path, " not given: not supplied");
   }
 
   JsonPath client_path = path.Child("clientAppType");
@@ -318,10 +330,10 @@ absl::Status ReadConditions(const Value* conditions, const JsonPath& path,
       return UnknownValue(client_path, text);
     }
     if (is_all) {
-      Note(notes, client_path.ToString(), " \"all\": read as not supplied");
+      Note(notes, client_path, " \"all\": read as not supplied");
     }
   } else if (is_user) {
-    Note(notes, client_path.ToString(), " not given: not supplied");
+    Note(notes, client_path, " not given: not supplied");
   }
 
   if (slots[kCoIpAddress] != nullptr) {
@@ -397,20 +409,26 @@ absl::Status ReadConditions(const Value* conditions, const JsonPath& path,
   }
   if (slots[kCoAgentIdRiskLevel] != nullptr) {
     // Graph beta; agent identities are outside this engine.
-    Note(notes, path.Child("agentIdRiskLevel").ToString(),
+    JsonPath agent_path = path.Child("agentIdRiskLevel");
+    if (absl::Status s =
+            CheckNoDuplicateKeys(*slots[kCoAgentIdRiskLevel], agent_path);
+        !s.ok()) {
+      return s;
+    }
+    Note(notes, agent_path,
          " is not evaluated (agent identities are not modelled)");
   }
 
   JsonPath device_path = path.Child("deviceInfo");
   if (slots[kCoDeviceInfo] != nullptr) {
     if (absl::Status s = ReadDeviceInfo(*slots[kCoDeviceInfo], device_path,
-                                        &Access::device(out), notes);
+                                        &Access::device(out),
+                                        Access::spare_strings(out), notes);
         !s.ok()) {
       return s;
     }
   } else if (is_user) {
-    Note(notes, device_path.ToString(),
-         " not given: the device is unregistered");
+    Note(notes, device_path, " not given: the device is unregistered");
   }
   return absl::OkStatus();
 }
@@ -447,7 +465,7 @@ constexpr absl::string_view kClaimKeys[kClKeyCount] = {
     "satisfiedCustomControls",
 };
 
-absl::Status ReadOrigin(const Value& value, const JsonPath& path,
+absl::Status ReadOrigin(const JsonValue& value, const JsonPath& path,
                         ClaimOrigin* out) {
   absl::string_view text;
   if (absl::Status s = GetString(value, path, &text); !s.ok()) return s;
@@ -455,17 +473,15 @@ absl::Status ReadOrigin(const Value& value, const JsonPath& path,
   return absl::OkStatus();
 }
 
-absl::Status ReadMethods(const Value& value, const JsonPath& path,
+absl::Status ReadMethods(const JsonValue& value, const JsonPath& path,
                          uint32_t* bits) {
-  if (value.kind_case() != Value::kListValue) {
-    return PathError(path,
-                     absl::StrCat("expected an array, got ", KindName(value)));
-  }
-  const auto& items = value.list_value().values();
-  for (int i = 0; i < items.size(); ++i) {
-    JsonPath at = path.Element(i);
+  simdjson::dom::array items;
+  if (absl::Status s = ExpectArray(value, path, &items); !s.ok()) return s;
+  int i = 0;
+  for (JsonValue item : items) {
+    JsonPath at = path.Element(i++);
     absl::string_view text;
-    if (absl::Status s = GetString(items[i], at, &text); !s.ok()) return s;
+    if (absl::Status s = GetString(item, at, &text); !s.ok()) return s;
     int mode = 0;
     if (!ParseAuthenticationMethod(text, &mode)) return UnknownValue(at, text);
     *bits |= 1u << mode;
@@ -475,20 +491,20 @@ absl::Status ReadMethods(const Value& value, const JsonPath& path,
 
 }  // namespace
 
-absl::Status ReadClaims(const Value* claims, const JsonPath& path, bool is_user,
+absl::Status ReadClaims(JsonSlot claims, const JsonPath& path, bool is_user,
                         ParsedRequest* out, std::vector<std::string>* notes) {
-  const Value* slots[kClKeyCount] = {};
+  JsonSlot slots[kClKeyCount];
   if (claims != nullptr) {
-    const Struct* object = nullptr;
+    simdjson::dom::object object;
     if (absl::Status s = ExpectObject(*claims, path, &object); !s.ok()) {
       return s;
     }
-    if (absl::Status s = BindMembers(*object, kClaimKeys, slots, path);
-        !s.ok()) {
+    static const KeyTable kTable(kClaimKeys);
+    if (absl::Status s = BindMembers(object, kTable, slots, path); !s.ok()) {
       return s;
     }
   } else if (is_user) {
-    Note(notes, path.ToString(),
+    Note(notes, path,
          " not given: the session has no MFA, device or app claims");
   }
   Claims& c = Access::request(out).claims;
@@ -544,7 +560,8 @@ absl::Status ReadClaims(const Value* claims, const JsonPath& path, bool is_user,
   if (slots[kClSatisfiedCustomControls] != nullptr) {
     if (absl::Status s = GetStringList(*slots[kClSatisfiedCustomControls],
                                        path.Child("satisfiedCustomControls"),
-                                       &Access::custom_controls(out));
+                                       &Access::custom_controls(out),
+                                       Access::spare_strings(out));
         !s.ok()) {
       return s;
     }
@@ -557,14 +574,14 @@ absl::Status ReadClaims(const Value* claims, const JsonPath& path, bool is_user,
     if (slots[kClCompliantDevice] == nullptr &&
         device.is_compliant.value_or(false)) {
       c.compliant_device = true;
-      Note(notes, path.Child("compliantDevice").ToString(),
+      Note(notes, path.Child("compliantDevice"),
            " not given: true from signInConditions.deviceInfo.isCompliant");
     }
     if (slots[kClHybridJoinedDevice] == nullptr &&
         device.has(DeviceText::kTrustType) &&
         device.get(DeviceText::kTrustType) == "ServerAD") {
       c.hybrid_joined_device = true;
-      Note(notes, path.Child("hybridJoinedDevice").ToString(),
+      Note(notes, path.Child("hybridJoinedDevice"),
            " not given: true from signInConditions.deviceInfo.trustType "
            "ServerAD");
     }

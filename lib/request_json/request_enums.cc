@@ -5,6 +5,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_join.h"
 #include "crossgate/policy/v1/authentication_strength.pb.h"
+#include "lib/request_json/json_fields.h"
 
 namespace crossgate {
 namespace request_json_internal {
@@ -22,7 +23,7 @@ struct Name {
 template <typename E, size_t N>
 bool Lookup(const Name<E> (&table)[N], absl::string_view text, E* out) {
   for (const Name<E>& entry : table) {
-    if (absl::EqualsIgnoreCase(entry.text, text)) {
+    if (SameWord(entry.text, text)) {
       *out = entry.value;
       return true;
     }
@@ -141,7 +142,7 @@ static_assert(pb::AuthenticationMethodMode_MAX < 32);
 }  // namespace
 
 bool ParsePlatform(absl::string_view text, Platform* out, PlatformWord* word) {
-  if (absl::EqualsIgnoreCase(text, "all")) {
+  if (SameWord(text, "all")) {
     *word = PlatformWord::kAll;
     return true;
   }
@@ -157,7 +158,7 @@ absl::string_view PlatformName(Platform value) {
 }
 
 bool ParseClientApp(absl::string_view text, ClientApp* out, bool* is_all) {
-  *is_all = absl::EqualsIgnoreCase(text, "all");
+  *is_all = SameWord(text, "all");
   if (*is_all) return true;
   return Lookup(kClientApps, text, out);
 }

@@ -1,5 +1,8 @@
 #include "lib/request_json/request_reader.h"
 
+#include <algorithm>
+#include <cstring>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -10,6 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "google/protobuf/struct.pb.h"
 #include "google/protobuf/util/json_util.h"
 #include "lib/request_json/request_enums.h"
 #include "lib/request_json/request_reader_internal.h"
@@ -18,8 +22,6 @@ namespace crossgate {
 
 namespace request_json_internal {
 
-using google::protobuf::Struct;
-using google::protobuf::Value;
 using Access = ParsedRequestAccess;
 
 absl::Status UnknownValue(const JsonPath& path, absl::string_view text) {
@@ -31,8 +33,7 @@ namespace {
 // "#microsoft.graph.userSignIn" -> "userSignIn"; anything else unchanged.
 absl::string_view ODataTypeName(absl::string_view type) {
   absl::ConsumePrefix(&type, "#");
-  if (type.size() > 16 &&
-      absl::EqualsIgnoreCase(type.substr(0, 16), "microsoft.graph.")) {
+  if (type.size() > 16 && SameWord(type.substr(0, 16), "microsoft.graph.")) {
     type.remove_prefix(16);
   }
   return type;
@@ -45,7 +46,7 @@ absl::Status NotAPropertyOf(const JsonPath& path, absl::string_view type) {
 
 // externalUserType: Graph sends one comma-separated string; an array of
 // strings is accepted too.
-absl::Status ReadExternalUserTypes(const Value& value, const JsonPath& path,
+absl::Status ReadExternalUserTypes(const JsonValue& value, const JsonPath& path,
                                    uint32_t* bits) {
   *bits = 0;
   auto add = [&](absl::string_view text, const JsonPath& at) -> absl::Status {
@@ -57,12 +58,13 @@ absl::Status ReadExternalUserTypes(const Value& value, const JsonPath& path,
     }
     return absl::OkStatus();
   };
-  if (value.kind_case() == Value::kListValue) {
-    const auto& items = value.list_value().values();
-    for (int i = 0; i < items.size(); ++i) {
+  if (value.type() == simdjson::dom::element_type::ARRAY) {
+    const simdjson::dom::array items = value.get_array().value_unsafe();
+    int i = 0;
+    for (JsonValue item : items) {
       absl::string_view text;
-      JsonPath at = path.Element(i);
-      if (absl::Status s = GetString(items[i], at, &text); !s.ok()) return s;
+      JsonPath at = path.Element(i++);
+      if (absl::Status s = GetString(item, at, &text); !s.ok()) return s;
       if (absl::Status s = add(text, at); !s.ok()) return s;
     }
     return absl::OkStatus();
@@ -96,8 +98,8 @@ constexpr absl::string_view kIdentityKeys[kIdKeyCount] = {
     "homeGroups",  "roles",          "servicePrincipalId",
 };
 
-absl::Status ReadServicePrincipal(const Value* const* slots,
-                                  const JsonPath& path, ParsedRequest* out) {
+absl::Status ReadServicePrincipal(const JsonSlot* slots, const JsonPath& path,
+                                  ParsedRequest* out) {
   for (int k = kIdUserId; k <= kIdRoles; ++k) {
     if (slots[k] != nullptr) {
       return NotAPropertyOf(path.Child(kIdentityKeys[k]),
@@ -115,7 +117,7 @@ absl::Status ReadServicePrincipal(const Value* const* slots,
 
 // Reads the user facts and derives the external user type when the request
 // does not give it (spec 4.3 classification table).
-absl::Status ReadUser(const Value* const* slots, const JsonPath& path,
+absl::Status ReadUser(const JsonSlot* slots, const JsonPath& path,
                       ParsedRequest* out, std::vector<std::string>* notes) {
   if (slots[kIdServicePrincipalId] != nullptr) {
     return NotAPropertyOf(path.Child("servicePrincipalId"), "userSignIn");
@@ -162,9 +164,9 @@ absl::Status ReadUser(const Value* const* slots, const JsonPath& path,
         !s.ok()) {
       return s;
     }
-    if (absl::EqualsIgnoreCase(text, "member")) {
+    if (SameWord(text, "member")) {
       user_type = UserType::kMember;
-    } else if (absl::EqualsIgnoreCase(text, "guest")) {
+    } else if (SameWord(text, "guest")) {
       user_type = UserType::kGuest;
     } else {
       return UnknownValue(user_type_path, text);
@@ -207,7 +209,7 @@ absl::Status ReadUser(const Value* const* slots, const JsonPath& path,
     const bool guessed = user_type == UserType::kUnset;
     if (guessed) {
       user_type = external_account ? UserType::kGuest : UserType::kMember;
-      Note(notes, user_type_path.ToString(), " not given: read as ",
+      Note(notes, user_type_path, " not given: read as ",
            external_account ? "guest (the account is external)"
                             : "member of the resource tenant");
     }
@@ -216,8 +218,8 @@ absl::Status ReadUser(const Value* const* slots, const JsonPath& path,
     } else if (external_account) {
       types = kB2bCollaborationMember;
     }
-    if (guessed && types != 0) {
-      Note(notes, types_path.ToString(), " not given: derived ",
+    if (guessed && types != 0 && notes != nullptr) {
+      Note(notes, types_path, " not given: derived ",
            ExternalUserTypesName(types));
     }
   }
@@ -226,12 +228,12 @@ absl::Status ReadUser(const Value* const* slots, const JsonPath& path,
   const bool internal = (types & ~uint32_t{kInternalGuest}) == 0;
   const bool direct_connect_only = types == kB2bDirectConnectUser;
   if (!internal && !non_entra && req.home_tenant_id.is_zero()) {
-    Note(notes, tenant_path.ToString(),
+    Note(notes, tenant_path,
          " not given: the external user's home tenant is unknown");
   }
   if (!internal && !non_entra &&
       req.identity_source == IdentitySource::kUnspecified) {
-    Note(notes, source_path.ToString(), " not given: entra");
+    Note(notes, source_path, " not given: entra");
   }
 
   std::vector<Guid>& groups = Access::groups(out);
@@ -242,7 +244,7 @@ absl::Status ReadUser(const Value* const* slots, const JsonPath& path,
       return s;
     }
   } else if (!direct_connect_only) {
-    Note(notes, groups_path.ToString(), " not given: the user is in no groups");
+    Note(notes, groups_path, " not given: the user is in no groups");
   }
 
   JsonPath roles_path = path.Child("roles");
@@ -253,8 +255,7 @@ absl::Status ReadUser(const Value* const* slots, const JsonPath& path,
       return s;
     }
   } else if (!direct_connect_only) {
-    Note(notes, roles_path.ToString(),
-         " not given: the user holds no directory roles");
+    Note(notes, roles_path, " not given: the user holds no directory roles");
   }
 
   // Home-tenant identity for cross-tenant access targets (spec 2.8, 2.9).
@@ -269,11 +270,11 @@ absl::Status ReadUser(const Value* const* slots, const JsonPath& path,
     req.home_user_id = req.principal_id;  // home is the resource tenant
   } else if ((types & kB2bDirectConnectUser) != 0) {
     req.home_user_id = req.principal_id;
-    Note(notes, home_user_path.ToString(),
+    Note(notes, home_user_path,
          " not given: using userId (a direct-connect user has no object in "
          "the resource tenant)");
   } else if (!non_entra) {  // D3: non-Entra identities skip XTAP
-    Note(notes, home_user_path.ToString(),
+    Note(notes, home_user_path,
          " not given: cross-tenant access user targets cannot match this "
          "user");
   }
@@ -289,20 +290,20 @@ absl::Status ReadUser(const Value* const* slots, const JsonPath& path,
   } else if (internal) {
     home_groups.assign(groups.begin(), groups.end());
   } else if (!non_entra) {
-    Note(notes, home_groups_path.ToString(),
+    Note(notes, home_groups_path,
          " not given: the user is in no home-tenant groups");
   }
   return absl::OkStatus();
 }
 
-absl::Status ReadIdentity(const Value& value, const JsonPath& path,
+absl::Status ReadIdentity(const JsonValue& value, const JsonPath& path,
                           ParsedRequest* out, bool* is_user,
                           std::vector<std::string>* notes) {
-  const Struct* object = nullptr;
+  simdjson::dom::object object;
   if (absl::Status s = ExpectObject(value, path, &object); !s.ok()) return s;
-  const Value* slots[kIdKeyCount];
-  if (absl::Status s = BindMembers(*object, kIdentityKeys, slots, path);
-      !s.ok()) {
+  JsonSlot slots[kIdKeyCount];
+  static const KeyTable kTable(kIdentityKeys);
+  if (absl::Status s = BindMembers(object, kTable, slots, path); !s.ok()) {
     return s;
   }
   bool service_principal;
@@ -314,9 +315,9 @@ absl::Status ReadIdentity(const Value& value, const JsonPath& path,
       return s;
     }
     absl::string_view name = ODataTypeName(type);
-    if (absl::EqualsIgnoreCase(name, "userSignIn")) {
+    if (SameWord(name, "userSignIn")) {
       service_principal = false;
-    } else if (absl::EqualsIgnoreCase(name, "servicePrincipalSignIn")) {
+    } else if (SameWord(name, "servicePrincipalSignIn")) {
       service_principal = true;
     } else {
       return UnknownValue(type_path, type);
@@ -360,13 +361,13 @@ bool ParseAuthContext(absl::string_view text, uint8_t* out) {
   return true;
 }
 
-absl::Status ReadContext(const Value& value, const JsonPath& path,
+absl::Status ReadContext(const JsonValue& value, const JsonPath& path,
                          ParsedRequest* out) {
-  const Struct* object = nullptr;
+  simdjson::dom::object object;
   if (absl::Status s = ExpectObject(value, path, &object); !s.ok()) return s;
-  const Value* slots[kCtxKeyCount];
-  if (absl::Status s = BindMembers(*object, kContextKeys, slots, path);
-      !s.ok()) {
+  JsonSlot slots[kCtxKeyCount];
+  static const KeyTable kTable(kContextKeys);
+  if (absl::Status s = BindMembers(object, kTable, slots, path); !s.ok()) {
     return s;
   }
   Request& req = Access::request(out);
@@ -380,13 +381,13 @@ absl::Status ReadContext(const Value& value, const JsonPath& path,
       return s;
     }
     type_name = ODataTypeName(type);
-    if (absl::EqualsIgnoreCase(type_name, "applicationContext")) {
+    if (SameWord(type_name, "applicationContext")) {
       kind = kCtxIncludeApplications;
       type_name = "applicationContext";
-    } else if (absl::EqualsIgnoreCase(type_name, "userActionContext")) {
+    } else if (SameWord(type_name, "userActionContext")) {
       kind = kCtxUserAction;
       type_name = "userActionContext";
-    } else if (absl::EqualsIgnoreCase(type_name, "authContext")) {
+    } else if (SameWord(type_name, "authContext")) {
       kind = kCtxAuthenticationContextValue;
       type_name = "authContext";
     } else {
@@ -416,23 +417,23 @@ absl::Status ReadContext(const Value& value, const JsonPath& path,
   }
   JsonPath target_path = path.Child(kContextKeys[kind]);
   if (slots[kind] == nullptr) return PathError(target_path, "required");
-  const Value& target = *slots[kind];
+  const JsonValue& target = *slots[kind];
   switch (kind) {
     case kCtxIncludeApplications: {
       req.target_kind = TargetKind::kApplication;
-      if (target.kind_case() != Value::kListValue) {
-        return PathError(target_path, absl::StrCat("expected an array, got ",
-                                                   KindName(target)));
+      simdjson::dom::array ids;
+      if (absl::Status s = ExpectArray(target, target_path, &ids); !s.ok()) {
+        return s;
       }
-      int count = target.list_value().values_size();
+      const size_t count = ids.size();
       if (count != 1) {
         return PathError(target_path,
                          absl::StrCat("exactly one application id is "
                                       "supported, got ",
                                       count));
       }
-      if (absl::Status s = GetGuid(target.list_value().values(0),
-                                   target_path.Element(0), &req.application_id);
+      if (absl::Status s = GetGuid(*ids.begin(), target_path.Element(0),
+                                   &req.application_id);
           !s.ok()) {
         return s;
       }
@@ -486,13 +487,14 @@ constexpr absl::string_view kTopKeys[kTopKeyCount] = {
     "tenantRestrictions",
 };
 
-absl::Status ReadTenantRestrictions(const Value& value, const JsonPath& path,
-                                    Request* req) {
-  const Struct* object = nullptr;
+absl::Status ReadTenantRestrictions(const JsonValue& value,
+                                    const JsonPath& path, Request* req) {
+  simdjson::dom::object object;
   if (absl::Status s = ExpectObject(value, path, &object); !s.ok()) return s;
   static constexpr absl::string_view kKeys[] = {"tenantId"};
-  const Value* slots[1];
-  if (absl::Status s = BindMembers(*object, kKeys, slots, path); !s.ok()) {
+  static const KeyTable kTable(kKeys);
+  JsonSlot slots[1];
+  if (absl::Status s = BindMembers(object, kTable, slots, path); !s.ok()) {
     return s;
   }
   JsonPath tenant_path = path.Child("tenantId");
@@ -501,17 +503,17 @@ absl::Status ReadTenantRestrictions(const Value& value, const JsonPath& path,
   return GetGuid(*slots[0], tenant_path, &req->tenant_restrictions_tenant_id);
 }
 
-absl::Status ReadRequest(const Value& root, const RequestDefaults& defaults,
+absl::Status ReadRequest(const JsonValue& root, const RequestDefaults& defaults,
                          ParsedRequest* out, std::vector<std::string>* notes) {
   JsonPath path;
-  const Struct* object = nullptr;
-  if (root.kind_case() != Value::kStructValue) {
+  if (root.type() != simdjson::dom::element_type::OBJECT) {
     return PathError(
         path, absl::StrCat("expected a JSON object, got ", KindName(root)));
   }
-  object = &root.struct_value();
-  const Value* slots[kTopKeyCount];
-  if (absl::Status s = BindMembers(*object, kTopKeys, slots, path); !s.ok()) {
+  simdjson::dom::object object = root.get_object().value_unsafe();
+  JsonSlot slots[kTopKeyCount];
+  static const KeyTable kTable(kTopKeys);
+  if (absl::Status s = BindMembers(object, kTable, slots, path); !s.ok()) {
     return s;
   }
   Request& req = Access::request(out);
@@ -528,9 +530,11 @@ absl::Status ReadRequest(const Value& root, const RequestDefaults& defaults,
     }
   } else if (!defaults.resource_tenant_id.is_zero()) {
     req.resource_tenant_id = defaults.resource_tenant_id;
-    Note(notes, "resourceTenantId not given: using ",
-         defaults.resource_tenant_source, " ",
-         FormatGuid(defaults.resource_tenant_id));
+    if (notes != nullptr) {
+      Note(notes, "resourceTenantId not given: using ",
+           defaults.resource_tenant_source, " ",
+           FormatGuid(defaults.resource_tenant_id));
+    }
   } else {
     return PathError(tenant_path, "required (there is no default tenant)");
   }
@@ -590,32 +594,115 @@ absl::Status ReadRequest(const Value& root, const RequestDefaults& defaults,
 }  // namespace
 }  // namespace request_json_internal
 
-absl::Status RequestReader::Parse(absl::string_view json,
-                                  const RequestDefaults& defaults,
-                                  ParsedRequest* out,
-                                  std::vector<std::string>* notes) {
-  out->Clear();
-  root_.Clear();
-  if (json.size() > kMaxRequestJsonBytes) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "request: ", json.size(), " bytes; the limit is ", kMaxRequestJsonBytes));
+namespace {
+// The deepest nesting simdjson accepts (deeper is invalid JSON). A request
+// nests 4 levels; the bound keeps the recursive walks (DuplicateIn)
+// shallow. protobuf's parser, which this replaced, stopped at about 50.
+constexpr size_t kMaxJsonDepth = 64;
+}  // namespace
+
+struct RequestReader::Json {
+  simdjson::dom::parser parser;
+  // The text plus simdjson::SIMDJSON_PADDING readable bytes (simdjson reads
+  // in 64-byte blocks). Grows, never shrinks.
+  std::unique_ptr<char[]> buffer;
+  size_t capacity = 0;
+
+  // Sets the depth limit once; capacity then grows with the requests
+  // (simdjson keeps the depth limit when it grows).
+  simdjson::error_code Ready() {
+    if (parser.max_depth() == kMaxJsonDepth) return simdjson::SUCCESS;
+    return parser.allocate(simdjson::dom::MINIMAL_DOCUMENT_CAPACITY,
+                           kMaxJsonDepth);
   }
-  google::protobuf::util::JsonParseOptions options;
+  const char* Padded(absl::string_view json) {
+    const size_t need = json.size() + simdjson::SIMDJSON_PADDING;
+    if (need > capacity) {
+      capacity = std::max(need, capacity * 2);
+      buffer.reset(new char[capacity]);
+    }
+    std::memcpy(buffer.get(), json.data(), json.size());
+    std::memset(buffer.get() + json.size(), 0, simdjson::SIMDJSON_PADDING);
+    return buffer.get();
+  }
+};
+
+RequestReader::RequestReader() : json_(std::make_unique<Json>()) {}
+RequestReader::~RequestReader() = default;
+
+namespace {
+
+// Whether brackets outside strings nest deeper than `limit`. protobuf's
+// parser takes time quadratic in the nesting depth (minutes for 10^5 levels,
+// e.g. `[[[[...`), so the error path below does not hand it such text.
+bool NestsDeeperThan(absl::string_view json, size_t limit) {
+  size_t depth = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < json.size(); ++i) {
+    const char c = json[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;  // the escaped character cannot end the string
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > limit) return true;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return false;
+}
+
+// The error path only: protobuf's JSON parser (the reader's parser before
+// simdjson) explains where the text breaks with an excerpt and a caret
+// (the CLI's `file:line:column`); simdjson's error codes carry no position.
+// When protobuf accepts what simdjson refused (simdjson is stricter, e.g.
+// about numbers beyond 64 bits), simdjson's message is used.
+absl::Status InvalidJson(absl::string_view json, simdjson::error_code error) {
+  if (error == simdjson::DEPTH_ERROR || NestsDeeperThan(json, kMaxJsonDepth)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("request: invalid JSON: nested deeper than ",
+                     kMaxJsonDepth, " levels"));
+  }
+  google::protobuf::Value value;
   auto parsed = google::protobuf::util::JsonStringToMessage(
-      google::protobuf::StringPiece(json.data(), json.size()), &root_, options);
+      google::protobuf::StringPiece(json.data(), json.size()), &value,
+      google::protobuf::util::JsonParseOptions());
   if (!parsed.ok()) {
     return absl::InvalidArgumentError(absl::StrCat(
         "request: invalid JSON: ",
         absl::string_view(parsed.message().data(), parsed.message().size())));
   }
-  return ParseRequestValue(root_, defaults, out, notes);
+  return absl::InvalidArgumentError(
+      absl::StrCat("request: invalid JSON: ", simdjson::error_message(error)));
 }
 
-absl::Status ParseRequestValue(const google::protobuf::Value& root,
-                               const RequestDefaults& defaults,
-                               ParsedRequest* out,
-                               std::vector<std::string>* notes) {
+}  // namespace
+
+absl::Status RequestReader::Parse(absl::string_view json,
+                                  const RequestDefaults& defaults,
+                                  ParsedRequest* out,
+                                  std::vector<std::string>* notes) {
   out->Clear();
+  if (json.size() > kMaxRequestJsonBytes) {
+    return absl::ResourceExhaustedError(absl::StrCat("request: ", json.size(),
+                                                     " bytes; the limit is ",
+                                                     kMaxRequestJsonBytes));
+  }
+  simdjson::dom::element root;
+  simdjson::error_code error = json_->Ready();
+  if (error == simdjson::SUCCESS) {
+    error =
+        json_->parser.parse(json_->Padded(json), json.size(), false).get(root);
+  }
+  if (error == simdjson::MEMALLOC) {
+    return absl::InternalError("request: cannot allocate the JSON parse tree");
+  }
+  if (error != simdjson::SUCCESS) return InvalidJson(json, error);
   absl::Status status =
       request_json_internal::ReadRequest(root, defaults, out, notes);
   request_json_internal::ParsedRequestAccess::Relink(out);

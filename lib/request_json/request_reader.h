@@ -27,14 +27,25 @@
 // Notes: every directory fact the request leaves out gets a default, and the
 // reader says so, e.g. "groups not given: the user is in no groups". Pass
 // notes = nullptr to skip them (the batch path).
+//
+// Parsing: simdjson's DOM parser (Debian libsimdjson-dev) reads the text
+// once into a tree the reader walks; parser, tree and a padded copy of the
+// text are kept in the RequestReader, so a batch loop stops allocating once
+// they fit the largest request seen. Invalid JSON is `request: invalid JSON:
+// <what>`; only on that error path the text is parsed again with protobuf's
+// JSON parser, whose message carries an excerpt and a caret the CLI turns
+// into `file:line:column` (bindings/cli/request_input.cc). A key repeated in
+// one object is `request: invalid JSON: duplicate key "<path>"` (fail
+// closed; docs/request.md). Limits (size below, list entries in
+// json_fields.h) are ResourceExhausted, the rest InvalidArgument.
 
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
-#include "google/protobuf/struct.pb.h"
 #include "lib/model/guid.h"
 #include "lib/request_json/parsed_request.h"
 
@@ -49,15 +60,18 @@ struct RequestDefaults {
   std::string resource_tenant_source = "the bundle's only tenant";
 };
 
-// The largest JSON request Parse reads (`request: <n> bytes; the limit is
-// 16777216`), checked before parsing. README.md "Limits".
+// The largest JSON request Parse reads: ResourceExhausted(`request: <n>
+// bytes; the limit is 16777216`), checked before parsing. README.md
+// "Limits".
 inline constexpr size_t kMaxRequestJsonBytes = size_t{16} << 20;
 
-// A reusable reader: keeps its JSON parse tree between calls so a batch
-// (JSONL) loop re-uses memory. Thread-compatible: one reader per thread.
+// A reusable reader: keeps its JSON parser and parse tree between calls so a
+// batch (JSONL) loop re-uses memory. Thread-compatible: one reader per
+// thread.
 class RequestReader {
  public:
-  RequestReader() = default;
+  RequestReader();
+  ~RequestReader();
   RequestReader(const RequestReader&) = delete;
   RequestReader& operator=(const RequestReader&) = delete;
 
@@ -68,19 +82,9 @@ class RequestReader {
                      ParsedRequest* out, std::vector<std::string>* notes);
 
  private:
-  google::protobuf::Value root_;
+  struct Json;  // simdjson parser + padded text buffer (request_reader.cc)
+  std::unique_ptr<Json> json_;
 };
-
-// The reader minus the JSON text parsing: reads an already-parsed JSON tree.
-// This is the seam for a faster JSON front end: protobuf's JSON parser costs
-// ~40 us per request (bench/request_json_benchmark.cc), the rest of the
-// reader a small fraction of that, so a batch path that builds this Value
-// tree faster (or a parser reusing one tree) keeps every rule and message of
-// the format by calling this.
-absl::Status ParseRequestValue(const google::protobuf::Value& root,
-                               const RequestDefaults& defaults,
-                               ParsedRequest* out,
-                               std::vector<std::string>* notes);
 
 // One-shot form of RequestReader::Parse.
 absl::StatusOr<ParsedRequest> ParseRequestJson(absl::string_view json,

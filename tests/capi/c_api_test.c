@@ -371,6 +371,42 @@ static int TestLoad(crossgate_engine* engine, uint64_t version) {
   return 1;
 }
 
+/* crossgate_evaluate_json's error codes: syntax EPARSE, a bad field
+ * ESEMANTIC, a list past the reader's limit ELIMIT; each with its path. */
+static void JsonError(crossgate_engine* engine, const char* json, int want,
+                      const char* path) {
+  crossgate_decision dec;
+  crossgate_error* err = NULL;
+  PoisonedDecision(&dec);
+  CHECK_RC(crossgate_evaluate_json(&dec, engine, json, strlen(json), &err), want);
+  CheckBlocked(&dec, want);
+  CHECK(err != NULL && crossgate_error_code(err) == want);
+  CHECK(strcmp(crossgate_error_path(err), path) == 0);
+  crossgate_error_free(err);
+}
+
+static void TestJsonErrors(crossgate_engine* engine) {
+  static const char head[] =
+      "{\"resourceTenantId\": \"" TENANT "\", \"signInIdentity\": {\"userId\": \""
+      OTHER_TENANT "\"}, \"signInContext\": {\"includeApplications\": [\""
+      OTHER_TENANT "\"]}, \"signInConditions\": {\"deviceInfo\": {\"physicalIds\": [";
+  const size_t entries = 100001; /* one past the documented limit */
+  char* json = malloc(sizeof(head) + entries * 4 + 8);
+  size_t i, n = sizeof(head) - 1;
+  CHECK(json != NULL);
+  memcpy(json, head, n);
+  for (i = 0; i < entries; ++i) {
+    memcpy(json + n, i == 0 ? "\"p\"" : ",\"p\"", i == 0 ? 3 : 4);
+    n += i == 0 ? 3 : 4;
+  }
+  memcpy(json + n, "]}}}", 5);
+  JsonError(engine, json, CROSSGATE_ELIMIT, "signInConditions.deviceInfo.physicalIds");
+  free(json);
+  JsonError(engine, "{\"signInIdentity\": tru}", CROSSGATE_EPARSE, "request");
+  JsonError(engine, "{\"signInIdentity\": {\"userId\": 42}}", CROSSGATE_ESEMANTIC,
+            "signInIdentity.userId");
+}
+
 static void TestLoaded(crossgate_engine* engine) {
   crossgate_request req = CROSSGATE_REQUEST_INIT;
   crossgate_request reqs[3];
@@ -468,6 +504,9 @@ static void TestLoaded(crossgate_engine* engine) {
   req.device = NULL;
   crossgate_error_free(err);
   err = NULL;
+
+  StartPhase("evaluate_json_errors");
+  TestJsonErrors(engine);
 
   StartPhase("batch_loaded");
   for (i = 0; i < 3; ++i) {

@@ -343,7 +343,7 @@ TEST(Limits, JsonRequestListEntries) {
   CEngine e;
   std::string path;
   EXPECT_EQ(EvaluateJson(e, JsonRequest(100000), &path), CROSSGATE_OK) << path;
-  EXPECT_EQ(EvaluateJson(e, JsonRequest(100001), &path), CROSSGATE_ESEMANTIC);
+  EXPECT_EQ(EvaluateJson(e, JsonRequest(100001), &path), CROSSGATE_ELIMIT);
   EXPECT_EQ(path, "signInIdentity.groups");
 }
 
@@ -351,7 +351,7 @@ TEST(Limits, JsonRequestBytes) {
   CEngine e;
   std::string path;
   EXPECT_EQ(EvaluateJson(e, JsonRequest(1, size_t{16} << 20), &path), CROSSGATE_OK) << path;
-  EXPECT_NE(EvaluateJson(e, JsonRequest(1, (size_t{16} << 20) + 1), &path), CROSSGATE_OK);
+  EXPECT_EQ(EvaluateJson(e, JsonRequest(1, (size_t{16} << 20) + 1), &path), CROSSGATE_ELIMIT);
   EXPECT_EQ(path, "request");
 }
 
