@@ -290,7 +290,7 @@ absl::optional<Guid> ReadGuidText(absl::string_view text) {
     lo = (lo << 4) | static_cast<uint64_t>(l & 15);
   }
   if (bad < 0) return absl::nullopt;
-  return Guid{hi, lo};
+  return Guid::FromNumbers(hi, lo);  // hi/lo are the text-order numbers
 }
 
 absl::Status GetGuid(const JsonValue& value, const JsonPath& path, Guid* out) {
