@@ -26,9 +26,10 @@ BatchChecker::BatchChecker(const Policies& policies, bool policy_results)
 
 absl::StatusOr<crossgate::Outcome> BatchChecker::ProcessLine(
     absl::string_view line, int line_number, absl::string_view source,
-    std::string* out) {
-  absl::Status status = ParseRequestAt(reader_, line, defaults_, source,
-                                       line_number, &parsed_, nullptr);
+    std::string* out, bool line_padded) {
+  absl::Status status =
+      ParseRequestAt(reader_, line, defaults_, source, line_number, &parsed_,
+                     nullptr, line_padded);
   // The location is only formatted for an unknown tenant.
   if (status.ok() &&
       policies_.set->FindTenant(parsed_.request().resource_tenant_id) < 0) {

@@ -32,10 +32,13 @@ class BatchChecker {
   // JSON line (with '\n') to *out. On error the appended line is
   // {"status":"error","outcome":"block","line":N,"error":"..."} (fail
   // closed) and the error is returned.
+  // `line_padded`: the crossgate::kRequestJsonPadding bytes after `line`
+  // are readable (LineReader's lines), so the line is parsed in place.
   absl::StatusOr<crossgate::Outcome> ProcessLine(absl::string_view line,
                                                  int line_number,
                                                  absl::string_view source,
-                                                 std::string* out);
+                                                 std::string* out,
+                                                 bool line_padded = false);
 
  private:
   const Policies& policies_;

@@ -5,14 +5,23 @@
 #include <cerrno>
 #include <cstring>
 
+#include "lib/request_json/request_reader.h"
+
 namespace crossgate_cli {
 
 namespace {
 constexpr size_t kChunk = size_t{1} << 20;
+
+// `capacity` bytes plus the parser's read-ahead slack, zeroed once so the
+// slack is never uninitialized memory.
+std::unique_ptr<char[]> NewBuffer(size_t capacity) {
+  return std::unique_ptr<char[]>(
+      new char[capacity + crossgate::kRequestJsonPadding]());
+}
 }  // namespace
 
 LineReader::LineReader(int fd)
-    : fd_(fd), buffer_(new char[kChunk]), capacity_(kChunk) {}
+    : fd_(fd), buffer_(NewBuffer(kChunk)), capacity_(kChunk) {}
 
 bool LineReader::Next(absl::string_view* line,
                       absl::FunctionRef<void()> before_read) {
@@ -46,7 +55,7 @@ bool LineReader::Next(absl::string_view* line,
     }
     if (capacity_ - end_ < kChunk / 2) {
       const size_t capacity = capacity_ * 2;
-      std::unique_ptr<char[]> grown(new char[capacity]);
+      std::unique_ptr<char[]> grown = NewBuffer(capacity);
       std::memcpy(grown.get(), buffer_.get(), end_);
       buffer_ = std::move(grown);
       capacity_ = capacity;

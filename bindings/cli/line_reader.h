@@ -4,6 +4,9 @@
 // Lines of a file descriptor (`check --batch`'s JSONL input), read in 1 MiB
 // chunks and handed out as views into the chunk: no per-line read call, no
 // per-line copy. A line longer than the buffer grows it (like getline).
+// The buffer has crossgate::kRequestJsonPadding bytes of slack past its end,
+// so every line handed out can be parsed in place
+// (RequestReader::ParsePadded).
 
 #include <cstddef>
 #include <memory>

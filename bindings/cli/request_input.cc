@@ -103,8 +103,10 @@ absl::Status ParseRequestAt(crossgate::RequestReader& reader,
                             const crossgate::RequestDefaults& defaults,
                             absl::string_view source, int line,
                             crossgate::ParsedRequest* out,
-                            std::vector<std::string>* notes) {
-  absl::Status status = reader.Parse(text, defaults, out, notes);
+                            std::vector<std::string>* notes, bool text_padded) {
+  absl::Status status = text_padded
+                            ? reader.ParsePadded(text, defaults, out, notes)
+                            : reader.Parse(text, defaults, out, notes);
   if (status.ok()) return status;
   absl::string_view message = status.message();
   constexpr absl::string_view kInvalidJson = "request: invalid JSON: ";

@@ -40,13 +40,16 @@ std::string JsonErrorSummary(absl::string_view message);
 
 // Parses one request. On error returns InvalidArgument whose message is the
 // located, user-facing text (see the file comment); `source` names the file
-// and `line` (0 = whole file) the JSONL line.
+// and `line` (0 = whole file) the JSONL line. `text_padded`: the
+// crossgate::kRequestJsonPadding bytes after `text` are readable, so it is
+// parsed in place (RequestReader::ParsePadded).
 absl::Status ParseRequestAt(crossgate::RequestReader& reader,
                             absl::string_view text,
                             const crossgate::RequestDefaults& defaults,
                             absl::string_view source, int line,
                             crossgate::ParsedRequest* out,
-                            std::vector<std::string>* notes);
+                            std::vector<std::string>* notes,
+                            bool text_padded = false);
 
 // Reads and parses the single request in file `path` for `policies` (the
 // bundle's only tenant is the default resource tenant) and checks that its

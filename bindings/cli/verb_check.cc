@@ -151,7 +151,9 @@ int CheckBatch(const Policies& policies, const std::string& path,
     ++line_number;
     while (!text.empty() && text.back() == '\r') text.remove_suffix(1);
     if (text.find_first_not_of(" \t") == absl::string_view::npos) continue;
-    auto outcome = checker.ProcessLine(text, line_number, path, &out);
+    // LineReader lines carry the padding: parsed in place.
+    auto outcome = checker.ProcessLine(text, line_number, path, &out,
+                                       /*line_padded=*/true);
     ++count;
     progress.Count(count);
     if (!outcome.ok()) {

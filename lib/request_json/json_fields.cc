@@ -250,53 +250,12 @@ absl::Status GetBool(const JsonValue& value, const JsonPath& path, bool* out) {
   return absl::OkStatus();
 }
 
-namespace {
-
-// Hex digit values, -1 for every other byte.
-struct HexTable {
-  int8_t value[256];
-  constexpr HexTable() : value() {
-    for (int c = 0; c < 256; ++c) {
-      value[c] = c >= '0' && c <= '9'   ? static_cast<int8_t>(c - '0')
-                 : c >= 'a' && c <= 'f' ? static_cast<int8_t>(c - 'a' + 10)
-                 : c >= 'A' && c <= 'F' ? static_cast<int8_t>(c - 'A' + 10)
-                                        : int8_t{-1};
-    }
-  }
-};
-constexpr HexTable kHex;
-
-// Where the 32 hex digits of `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` are.
-constexpr uint8_t kDigitAt[32] = {0,  1,  2,  3,  4,  5,  6,  7,  9,  10, 11,
-                                  12, 14, 15, 16, 17, 19, 20, 21, 22, 24, 25,
-                                  26, 27, 28, 29, 30, 31, 32, 33, 34, 35};
-
-}  // namespace
-
-absl::optional<Guid> ReadGuidText(absl::string_view text) {
-  if (text.size() != 36) return ParseGuid(text);  // braces, or not a GUID
-  if (text[8] != '-' || text[13] != '-' || text[18] != '-' || text[23] != '-') {
-    return absl::nullopt;
-  }
-  // Two independent register chains (the loads do not wait on each other).
-  uint64_t hi = 0, lo = 0;
-  int bad = 0;
-  for (int k = 0; k < 16; ++k) {
-    const int h = kHex.value[static_cast<unsigned char>(text[kDigitAt[k]])];
-    const int l =
-        kHex.value[static_cast<unsigned char>(text[kDigitAt[k + 16]])];
-    bad |= h | l;
-    hi = (hi << 4) | static_cast<uint64_t>(h & 15);
-    lo = (lo << 4) | static_cast<uint64_t>(l & 15);
-  }
-  if (bad < 0) return absl::nullopt;
-  return Guid::FromNumbers(hi, lo);  // hi/lo are the text-order numbers
-}
+namespace {}  // namespace
 
 absl::Status GetGuid(const JsonValue& value, const JsonPath& path, Guid* out) {
   absl::string_view text;
   if (absl::Status s = GetString(value, path, &text); !s.ok()) return s;
-  absl::optional<Guid> guid = ReadGuidText(text);
+  absl::optional<Guid> guid = ParseGuid(text);
   if (!guid.has_value()) {
     return PathError(path, absl::StrCat("not a GUID: ", QuoteForMessage(text)));
   }

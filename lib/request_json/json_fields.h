@@ -121,12 +121,6 @@ absl::Status CheckNoDuplicateKeys(const JsonValue& value, const JsonPath& path);
 absl::Status GetString(const JsonValue& value, const JsonPath& path,
                        absl::string_view* out);
 absl::Status GetBool(const JsonValue& value, const JsonPath& path, bool* out);
-// ParseGuid (lib/model/guid.h) with a table-driven fast path for the
-// 36-character form every request uses: ParseGuid's per-character range
-// tests mispredict on random hex digits and were a fifth of a request's
-// parse time. Same result as ParseGuid for every input
-// (tests/request_json/request_json_syntax_test.cc).
-absl::optional<Guid> ReadGuidText(absl::string_view text);
 // A GUID string (`<path>: not a GUID: "<text>"`).
 absl::Status GetGuid(const JsonValue& value, const JsonPath& path, Guid* out);
 // The longest list a JSON request may hold (groups, roles, terms of use,

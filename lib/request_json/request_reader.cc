@@ -687,6 +687,24 @@ absl::Status RequestReader::Parse(absl::string_view json,
                                   const RequestDefaults& defaults,
                                   ParsedRequest* out,
                                   std::vector<std::string>* notes) {
+  if (json.size() > kMaxRequestJsonBytes) {
+    return ParseAt(nullptr, json, defaults, out, notes);  // the limit error
+  }
+  return ParseAt(json_->Padded(json), json, defaults, out, notes);
+}
+
+absl::Status RequestReader::ParsePadded(absl::string_view json,
+                                        const RequestDefaults& defaults,
+                                        ParsedRequest* out,
+                                        std::vector<std::string>* notes) {
+  return ParseAt(json.data(), json, defaults, out, notes);
+}
+
+absl::Status RequestReader::ParseAt(const char* padded, absl::string_view json,
+                                    const RequestDefaults& defaults,
+                                    ParsedRequest* out,
+                                    std::vector<std::string>* notes) {
+  static_assert(kRequestJsonPadding == simdjson::SIMDJSON_PADDING);
   out->Clear();
   if (json.size() > kMaxRequestJsonBytes) {
     return absl::ResourceExhaustedError(absl::StrCat("request: ", json.size(),
@@ -696,8 +714,7 @@ absl::Status RequestReader::Parse(absl::string_view json,
   simdjson::dom::element root;
   simdjson::error_code error = json_->Ready();
   if (error == simdjson::SUCCESS) {
-    error =
-        json_->parser.parse(json_->Padded(json), json.size(), false).get(root);
+    error = json_->parser.parse(padded, json.size(), false).get(root);
   }
   if (error == simdjson::MEMALLOC) {
     return absl::InternalError("request: cannot allocate the JSON parse tree");

@@ -60,6 +60,10 @@ struct RequestDefaults {
   std::string resource_tenant_source = "the bundle's only tenant";
 };
 
+// Readable bytes RequestReader::ParsePadded needs after the text
+// (simdjson's SIMDJSON_PADDING: its SIMD loads may run past the end).
+inline constexpr size_t kRequestJsonPadding = 64;
+
 // The largest JSON request Parse reads: ResourceExhausted(`request: <n>
 // bytes; the limit is 16777216`), checked before parsing. README.md
 // "Limits".
@@ -81,7 +85,20 @@ class RequestReader {
   absl::Status Parse(absl::string_view json, const RequestDefaults& defaults,
                      ParsedRequest* out, std::vector<std::string>* notes);
 
+  // Parse, reading `json` where it is instead of copying it into the
+  // reader's padded buffer. The caller guarantees that the
+  // kRequestJsonPadding bytes after json.end() are readable (their content
+  // does not matter): e.g. a line inside a larger input buffer that was
+  // allocated with that much slack (the CLI's batch reader does this).
+  absl::Status ParsePadded(absl::string_view json,
+                           const RequestDefaults& defaults, ParsedRequest* out,
+                           std::vector<std::string>* notes);
+
  private:
+  absl::Status ParseAt(const char* padded, absl::string_view json,
+                       const RequestDefaults& defaults, ParsedRequest* out,
+                       std::vector<std::string>* notes);
+
   struct Json;  // simdjson parser + padded text buffer (request_reader.cc)
   std::unique_ptr<Json> json_;
 };
