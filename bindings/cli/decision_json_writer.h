@@ -5,15 +5,14 @@
 // appended to a caller's buffer: the batch loop writes one line per request
 // into one growing output buffer, so a warm loop allocates nothing here.
 //
-// The object is the C ABI's (capi/decision_json.cc RenderDecisionJson, the
-// same crossgate_decision in, the same bytes out); this is its appending,
-// allocation-free twin for the CLI's hot path. tests/cli/
-// decision_json_writer_test.cc holds the two byte-for-byte equal on every
-// example decision and on random decisions. Change both together.
+// The JSON is the C ABI's (capi/decision_json.h, the one writer); this
+// class converts the engine's Decision to the C struct into reused buffers
+// and keeps the set's quoted policy ids and names between lines.
 
 #include <string>
 #include <vector>
 
+#include "capi/decision_json.h"
 #include "crossgate/crossgate.h"
 #include "lib/compile/compiled_policy_set.h"
 #include "lib/eval/decision.h"
@@ -41,15 +40,8 @@ class DecisionJsonWriter {
 
  private:
   std::vector<crossgate_policy_result> results_;
-  const crossgate::CompiledPolicySet* quoted_set_ = nullptr;
-  std::vector<std::string> quoted_;  // policy i: id at 2i, name at 2i+1
+  crossgate::capi::QuotedPolicyNames quoted_;  // of the set last written
 };
-
-// The JSON of a C decision, appended: exactly
-// capi::RenderDecisionJson(decision, set). `set` may be null (indexes only).
-void AppendDecisionJson(const crossgate_decision& decision,
-                        const crossgate::CompiledPolicySet* set,
-                        std::string* out);
 
 }  // namespace crossgate_cli
 

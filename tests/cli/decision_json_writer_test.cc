@@ -1,9 +1,11 @@
-// The CLI's appending decision JSON writer (bindings/cli/
-// decision_json_writer.cc) against the C ABI's renderer (capi/
-// decision_json.cc RenderDecisionJson): byte-for-byte the same line for
-// every example decision, with and without per-policy results, for policy
-// names that need escaping, and for random decisions (out-of-range enums
-// and indexes included). Appending keeps what the buffer held.
+// The decision JSON writer (capi/decision_json.h) as the CLI uses it: the
+// CLI's DecisionJsonWriter (engine Decision -> C struct in reused buffers,
+// the set's quoted ids and names cached) writes byte-for-byte what the C
+// ABI's uncached RenderDecisionJson writes for every example decision, with
+// and without per-policy results, and for policy names that need escaping;
+// on random decisions (out-of-range enums and indexes included) the cached
+// and uncached paths agree and every line is valid JSON. Appending keeps
+// what the buffer held.
 
 #include "bindings/cli/decision_json_writer.h"
 
@@ -15,6 +17,8 @@
 #include "bindings/cli/policy_source.h"
 #include "capi/decision_io.h"
 #include "capi/decision_json.h"
+#include "google/protobuf/struct.pb.h"
+#include "google/protobuf/util/json_util.h"
 #include "gtest/gtest.h"
 #include "lib/compile/compiler.h"
 #include "lib/eval/evaluator.h"
@@ -121,6 +125,8 @@ TEST(DecisionJsonWriter, SameBytesOnRandomDecisions) {
     return std::uniform_int_distribution<int>(lo, hi)(rng);
   };
   const int policy_count = static_cast<int>(set.policy_count());
+  const crossgate::capi::QuotedPolicyNames quoted =
+      crossgate::capi::QuotePolicyNames(set);
   for (int round = 0; round < 2000; ++round) {
     crossgate_decision c;
     crossgate_decision_init(&c, sizeof(c));
@@ -131,6 +137,7 @@ TEST(DecisionJsonWriter, SameBytesOnRandomDecisions) {
     c.reason = static_cast<uint32_t>(pick(0, 200));
     c.challenge_location = pick(-1, 5);
     c.deciding_policy = pick(-2, policy_count + 1);
+    c.tenant_index = pick(-2, static_cast<int>(set.tenant_count()) + 1);
     c.generation = rng();
     c.bundle_version = rng();
     c.requirement_count = static_cast<uint32_t>(pick(0, 40));
@@ -156,10 +163,16 @@ TEST(DecisionJsonWriter, SameBytesOnRandomDecisions) {
     }
     for (const CompiledPolicySet* s :
          {&set, static_cast<const CompiledPolicySet*>(nullptr)}) {
+      const std::string plain = crossgate::capi::RenderDecisionJson(c, s);
+      google::protobuf::Value parsed;
+      ASSERT_TRUE(
+          google::protobuf::util::JsonStringToMessage(plain, &parsed).ok())
+          << plain;
+      ASSERT_EQ(parsed.struct_value().fields().count("outcome"), 1u);
       std::string out = "x";
-      crossgate_cli::AppendDecisionJson(c, s, &out);
-      ASSERT_EQ(out, "x" + crossgate::capi::RenderDecisionJson(c, s))
-          << "round " << round;
+      crossgate::capi::AppendDecisionJson(
+          c, s, s != nullptr ? &quoted : nullptr, &out);
+      ASSERT_EQ(out, "x" + plain) << "round " << round;
     }
   }
 }
