@@ -258,14 +258,17 @@ def main():
     else:
         add("Python evaluate_many (batch)", "not run", "≥ 1 M/s", None)
     if cli:
-        best = None
-        for k, b in cli.items():
-            rate = b.get("items_per_second")
-            if rate and (best is None or rate > best[1]):
-                best = (k, rate)
-        if best:
-            add(f"crossgate check --batch ({best[0]})", fmt_rate(best[1]), "≥ 500 k/s",
-                best[1] >= 5e5, "no baseline")
+        # The whole per-line path (parse + decide + write), not its parts.
+        for key, label in (("BM_CheckBatch_Line", "parse + decide + write"),
+                           ("BM_CheckBatch_Line_PolicyResults",
+                            "the same with --policy-results")):
+            rate = cli.get(key, {}).get("items_per_second")
+            if rate:
+                target = "≥ 500 k/s" if key == "BM_CheckBatch_Line" else ""
+                add(f"crossgate check --batch, per JSONL line ({label})",
+                    fmt_rate(rate), target,
+                    (rate >= 5e5) if target else None, "no baseline",
+                    "CPU time")
     else:
         add("crossgate check --batch from JSONL", "not built (bench/cli_check_batch_benchmark.cc "
             "absent)", "≥ 500 k/s", None)
