@@ -146,7 +146,9 @@ void AppendBool(std::string* out, bool value) {
 
 // AppendDecisionJson with an optional cache of quoted policy ids and names.
 void AppendJson(const crossgate_decision& d, const CompiledPolicySet* set,
-                const std::vector<std::string>* quoted, std::string* out) {
+                const QuotedPolicyNames* cache, std::string* out) {
+  const std::vector<std::string>* quoted =
+      cache != nullptr ? &cache->text : nullptr;
   Lit(out, "{\"status\":");
   AppendQuoted(
       out, d.status == CROSSGATE_OK ? "ok" : crossgate_status_string(d.status));
@@ -172,7 +174,11 @@ void AppendJson(const crossgate_decision& d, const CompiledPolicySet* set,
   if (set != nullptr && d.tenant_index >= 0 &&
       static_cast<uint32_t>(d.tenant_index) < set->tenant_count()) {
     Lit(out, ",\"tenantId\":");
-    AppendQuoted(out, set->tenant_id(static_cast<uint32_t>(d.tenant_index)));
+    if (cache != nullptr) {
+      out->append(cache->tenants[static_cast<uint32_t>(d.tenant_index)]);
+    } else {
+      AppendQuoted(out, set->tenant_id(static_cast<uint32_t>(d.tenant_index)));
+    }
   }
 
   Lit(out, ",\"requirements\":[");
@@ -271,7 +277,7 @@ void AppendJson(const crossgate_decision& d, const CompiledPolicySet* set,
 void AppendDecisionJson(const crossgate_decision& decision,
                         const CompiledPolicySet* set,
                         const QuotedPolicyNames* quoted, std::string* out) {
-  AppendJson(decision, set, quoted != nullptr ? &quoted->text : nullptr, out);
+  AppendJson(decision, set, quoted, out);
 }
 
 std::string RenderDecisionJson(const crossgate_decision& decision,
@@ -290,6 +296,11 @@ QuotedPolicyNames QuotePolicyNames(const CompiledPolicySet& set) {
     AppendQuoted(&names.text.back(), set.policy_id(i));
     names.text.emplace_back();
     AppendQuoted(&names.text.back(), set.policy_display_name(i));
+  }
+  names.tenants.reserve(set.tenant_count());
+  for (uint32_t t = 0; t < set.tenant_count(); ++t) {
+    names.tenants.emplace_back();
+    AppendQuoted(&names.tenants.back(), set.tenant_id(t));
   }
   return names;
 }

@@ -19,10 +19,11 @@
 namespace crossgate::capi {
 
 // Every policy's id and display name of one set, already JSON-quoted: policy
-// i's id at text[2i], its name at text[2i+1].
+// i's id at text[2i], its name at text[2i+1]; tenant t's id at tenants[t].
 struct QuotedPolicyNames {
   const CompiledPolicySet* set = nullptr;
   std::vector<std::string> text;
+  std::vector<std::string> tenants;
 };
 QuotedPolicyNames QuotePolicyNames(const CompiledPolicySet& set);
 
