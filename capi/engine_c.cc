@@ -19,11 +19,12 @@ namespace {
 constexpr uint32_t kKnownLoadFlags =
     CROSSGATE_LOAD_WARNINGS_AS_ERRORS | CROSSGATE_LOAD_VALIDATE_ONLY;
 
-int ReadLoadOptions(const crossgate_load_options* in, crossgate_load_options* out,
-                    crossgate_error** err) {
+int ReadLoadOptions(const crossgate_load_options* in,
+                    crossgate_load_options* out, crossgate_error** err) {
   int rc = ReadOptionalStruct(in, out, "opts", err);
   if (rc != CROSSGATE_OK) return rc;
-  if (out->format < CROSSGATE_FORMAT_AUTO || out->format > CROSSGATE_FORMAT_JSON) {
+  if (out->format < CROSSGATE_FORMAT_AUTO ||
+      out->format > CROSSGATE_FORMAT_JSON) {
     return SetError(err, CROSSGATE_EENUM, "unknown format", "opts/format");
   }
   if ((out->flags & ~kKnownLoadFlags) != 0 || out->reserved0 != 0) {
@@ -57,7 +58,8 @@ int Load(crossgate_load_report** report, crossgate_engine* engine,
       if (status.ok()) generation = engine->rep.generation();
     }
   }
-  if (report != nullptr) *report = new crossgate_load_report{generation, issues};
+  if (report != nullptr)
+    *report = new crossgate_load_report{generation, issues};
   if (status.ok()) return CROSSGATE_OK;
   int code = LoadStatusCode(status, *issues);
   if (code == CROSSGATE_OK) code = CROSSGATE_ESEMANTIC;  // warnings as errors
@@ -75,12 +77,14 @@ CROSSGATE_API int crossgate_engine_create(crossgate_engine** out,
                                           const crossgate_engine_options* opts,
                                           crossgate_error** err) {
   return Guard(err, [&]() -> int {
-    if (out == nullptr) return SetError(err, CROSSGATE_EINVALID, "argument is NULL", "out");
+    if (out == nullptr)
+      return SetError(err, CROSSGATE_EINVALID, "argument is NULL", "out");
     *out = nullptr;
     crossgate_engine_options o{};
     if (int rc = ReadOptionalStruct(opts, &o, "opts", err)) return rc;
     if (o.flags != 0) {
-      return SetError(err, CROSSGATE_EINVALID, "unknown flag bits", "opts/flags");
+      return SetError(err, CROSSGATE_EINVALID, "unknown flag bits",
+                      "opts/flags");
     }
     *out = new crossgate_engine();
     return CROSSGATE_OK;
@@ -97,7 +101,8 @@ CROSSGATE_API int crossgate_engine_load_paths(
     const crossgate_load_options* opts, crossgate_error** err) {
   return Guard(err, [&]() -> int {
     if (report != nullptr) *report = nullptr;
-    if (engine == nullptr) return SetError(err, CROSSGATE_EINVALID, "argument is NULL", "engine");
+    if (engine == nullptr)
+      return SetError(err, CROSSGATE_EINVALID, "argument is NULL", "engine");
     if (paths == nullptr || path_count == 0) {
       return SetError(err, CROSSGATE_EINVALID, "no paths given", "paths");
     }
@@ -106,7 +111,8 @@ CROSSGATE_API int crossgate_engine_load_paths(
     LoadInput input;
     for (size_t i = 0; i < path_count; ++i) {
       if (paths[i].data == nullptr || paths[i].size == 0) {
-        return SetError(err, CROSSGATE_EINVALID, "empty path", absl::StrCat("paths[", i, "]"));
+        return SetError(err, CROSSGATE_EINVALID, "empty path",
+                        absl::StrCat("paths[", i, "]"));
       }
       input.paths.emplace_back(paths[i].data, paths[i].size);
     }
@@ -119,9 +125,14 @@ CROSSGATE_API int crossgate_engine_load_memory(
     size_t size, const crossgate_load_options* opts, crossgate_error** err) {
   return Guard(err, [&]() -> int {
     if (report != nullptr) *report = nullptr;
-    if (engine == nullptr) return SetError(err, CROSSGATE_EINVALID, "argument is NULL", "engine");
+    if (engine == nullptr)
+      return SetError(err, CROSSGATE_EINVALID, "argument is NULL", "engine");
     if (data == nullptr && size != 0) {
       return SetError(err, CROSSGATE_EINVALID, "argument is NULL", "data");
+    }
+    if (size > kMaxCLength) {
+      return SetError(err, CROSSGATE_EINVALID,
+                      "size is larger than PTRDIFF_MAX", "size");
     }
     crossgate_load_options o{};
     if (int rc = ReadLoadOptions(opts, &o, err)) return rc;
@@ -132,7 +143,8 @@ CROSSGATE_API int crossgate_engine_load_memory(
   });
 }
 
-CROSSGATE_API uint64_t crossgate_engine_generation(const crossgate_engine* engine) {
+CROSSGATE_API uint64_t
+crossgate_engine_generation(const crossgate_engine* engine) {
   return engine == nullptr ? 0 : engine->rep.generation();
 }
 
@@ -143,19 +155,22 @@ crossgate_load_report_generation(const crossgate_load_report* report) {
 
 CROSSGATE_API size_t
 crossgate_load_report_issue_count(const crossgate_load_report* report) {
-  return report == nullptr || report->issues == nullptr ? 0 : report->issues->size();
+  return report == nullptr || report->issues == nullptr
+             ? 0
+             : report->issues->size();
 }
 
-CROSSGATE_API int crossgate_load_report_issue(crossgate_issue* out,
-                                              const crossgate_load_report* report,
-                                              size_t index) {
+CROSSGATE_API int crossgate_load_report_issue(
+    crossgate_issue* out, const crossgate_load_report* report, size_t index) {
   if (out == nullptr || report == nullptr) return CROSSGATE_EINVALID;
   if (CheckSize<crossgate_issue>(out->struct_size)) return CROSSGATE_EVERSION;
-  if (index >= crossgate_load_report_issue_count(report)) return CROSSGATE_ERANGE;
+  if (index >= crossgate_load_report_issue_count(report))
+    return CROSSGATE_ERANGE;
   return FillIssue(out, (*report->issues)[index]);
 }
 
-CROSSGATE_API void crossgate_load_report_destroy(crossgate_load_report* report) {
+CROSSGATE_API void crossgate_load_report_destroy(
+    crossgate_load_report* report) {
   delete report;
 }
 

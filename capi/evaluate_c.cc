@@ -23,12 +23,14 @@ void Fail(crossgate_decision* out, int status, const EngineSnapshot* snapshot) {
   if (snapshot == nullptr || snapshot->set == nullptr) {
     WriteFailure(out, status);
   } else {
-    WriteFailure(out, status, snapshot->generation, snapshot->set->bundle_version());
+    WriteFailure(out, status, snapshot->generation,
+                 snapshot->set->bundle_version());
   }
 }
 
 int CheckOut(const crossgate_decision* out, crossgate_error** err) {
-  if (out == nullptr) return SetError(err, CROSSGATE_EINVALID, "argument is NULL", "out");
+  if (out == nullptr)
+    return SetError(err, CROSSGATE_EINVALID, "argument is NULL", "out");
   if (CheckDecisionOut(out) != CROSSGATE_OK) {
     return SetError(err, CROSSGATE_EVERSION,
                     "struct_size is not a size this library supports", "out");
@@ -43,8 +45,9 @@ int Finish(const Decision& d, crossgate_decision* out, crossgate_error** err) {
   if (d.stage != Stage::kInternal) return CROSSGATE_OK;
   out->status = CROSSGATE_EINTERNAL;
   const char* name = DecisionReasonName(d.reason);
-  return SetError(err, CROSSGATE_EINTERNAL,
-                  absl::StrCat("evaluation failed: ", name ? name : "internal"));
+  return SetError(
+      err, CROSSGATE_EINTERNAL,
+      absl::StrCat("evaluation failed: ", name ? name : "internal"));
 }
 
 // Per-thread request conversion and decision: Convert and Evaluate overwrite
@@ -60,7 +63,8 @@ ThreadState& State() {
   return state;
 }
 
-EvaluateOptions OptionsFor(const crossgate_request* request, const crossgate_decision* out) {
+EvaluateOptions OptionsFor(const crossgate_request* request,
+                           const crossgate_decision* out) {
   return Options((request->flags & CROSSGATE_REQUEST_WHAT_IF) != 0,
                  out->policy_results != nullptr);
 }
@@ -79,25 +83,29 @@ EvaluateOptions OptionsFor(const crossgate_request* request, const crossgate_dec
 
 // One batch element, fully guarded so a failure never leaves a stale
 // decision behind in the caller's array.
-int EvaluateElement(const EngineSnapshot& snapshot, const crossgate_request* request,
-                    uint32_t request_stride, crossgate_decision* out, size_t index,
+int EvaluateElement(const EngineSnapshot& snapshot,
+                    const crossgate_request* request, uint32_t request_stride,
+                    crossgate_decision* out, size_t index,
                     crossgate_error** err) noexcept {
-  return GuardFailClosed(err, [&](int s) { Fail(out, s, &snapshot); }, [&]() -> int {
-    if (int rc = CheckOut(out, err)) return rc;
-    if (request->struct_size != request_stride) {
-      return SetError(err, CROSSGATE_EINVALID,
-                      "struct_size differs from requests[0].struct_size",
-                      absl::StrCat("requests[", index, "]"));
-    }
-    int rc = EvaluatePinned(snapshot, request, out, err);
-    // "request/platform" -> "requests[7]/platform".
-    if (rc != CROSSGATE_OK && err != nullptr && *err != nullptr &&
-        absl::StartsWith((*err)->path, "request")) {
-      (*err)->path = absl::StrCat("requests[", index, "]",
-                                  (*err)->path.substr(sizeof("request") - 1));
-    }
-    return rc;
-  });
+  return GuardFailClosed(
+      err, [&](int s) { Fail(out, s, &snapshot); },
+      [&]() -> int {
+        if (int rc = CheckOut(out, err)) return rc;
+        if (request->struct_size != request_stride) {
+          return SetError(err, CROSSGATE_EINVALID,
+                          "struct_size differs from requests[0].struct_size",
+                          absl::StrCat("requests[", index, "]"));
+        }
+        int rc = EvaluatePinned(snapshot, request, out, err);
+        // "request/platform" -> "requests[7]/platform".
+        if (rc != CROSSGATE_OK && err != nullptr && *err != nullptr &&
+            absl::StartsWith((*err)->path, "request")) {
+          (*err)->path =
+              absl::StrCat("requests[", index, "]",
+                           (*err)->path.substr(sizeof("request") - 1));
+        }
+        return rc;
+      });
 }
 
 // `missing` is the status for a null snapshot (EINVALID for a NULL handle,
@@ -113,7 +121,8 @@ int EvaluateBatch(crossgate_decision* decisions, const EngineSnapshot* snapshot,
   if (CheckDecisionOut(&decisions[0]) != CROSSGATE_OK) {
     WriteFailure(&decisions[0], CROSSGATE_EVERSION);
     return SetError(err, CROSSGATE_EVERSION,
-                    "struct_size is not a size this library supports", "decisions[0]");
+                    "struct_size is not a size this library supports",
+                    "decisions[0]");
   }
   auto at = [&](size_t i) {
     return reinterpret_cast<crossgate_decision*>(
@@ -128,14 +137,16 @@ int EvaluateBatch(crossgate_decision* decisions, const EngineSnapshot* snapshot,
   }
   if (snapshot == nullptr || snapshot->set == nullptr) {
     fail_all(missing);
-    return SetError(err, missing, missing == CROSSGATE_ENOTLOADED
-                                      ? "no policies loaded" : "argument is NULL");
+    return SetError(err, missing,
+                    missing == CROSSGATE_ENOTLOADED ? "no policies loaded"
+                                                    : "argument is NULL");
   }
   const uint32_t in_stride = requests[0].struct_size;
   if (CheckSize<crossgate_request>(in_stride) != CROSSGATE_OK) {
     fail_all(CROSSGATE_EVERSION);
     return SetError(err, CROSSGATE_EVERSION,
-                    "struct_size is not a size this library supports", "requests[0]");
+                    "struct_size is not a size this library supports",
+                    "requests[0]");
   }
   int fail = CROSSGATE_OK;
   for (size_t i = 0; i < count; ++i) {
@@ -153,15 +164,17 @@ int EvaluateBatch(crossgate_decision* decisions, const EngineSnapshot* snapshot,
 int JsonRequestError(const absl::Status& status, crossgate_error** err) {
   const bool limit = status.code() == absl::StatusCode::kResourceExhausted;
   int code = limit ? CROSSGATE_ELIMIT
-             : status.code() == absl::StatusCode::kInvalidArgument ? CROSSGATE_ESEMANTIC
-                                                                    : CROSSGATE_EINTERNAL;
+             : status.code() == absl::StatusCode::kInvalidArgument
+                 ? CROSSGATE_ESEMANTIC
+                 : CROSSGATE_EINTERNAL;
   absl::string_view text = status.message();
   size_t colon = text.find(": ");
   if (code != CROSSGATE_EINTERNAL && colon != absl::string_view::npos &&
       text.substr(0, colon).find(' ') == absl::string_view::npos) {
     absl::string_view path = text.substr(0, colon);
     absl::string_view message = text.substr(colon + 2);
-    if (!limit && (absl::StartsWith(message, "not JSON") || path == "request")) {
+    if (!limit &&
+        (absl::StartsWith(message, "not JSON") || path == "request")) {
       code = CROSSGATE_EPARSE;
     }
     return SetError(err, code, message, path);
@@ -180,44 +193,54 @@ CROSSGATE_API int crossgate_evaluate(crossgate_decision* out,
                                      const crossgate_engine* engine,
                                      const crossgate_request* request,
                                      crossgate_error** err) {
-  return GuardFailClosed(err, [&](int s) { WriteFailure(out, s); }, [&]() -> int {
-    if (int rc = CheckOut(out, err)) return rc;
-    if (engine == nullptr) return SetError(err, CROSSGATE_EINVALID, "argument is NULL", "engine");
-    // Generations only grow: once non-zero, Engine::Evaluate has a set.
-    if (engine->rep.generation() == 0) {
-      return SetError(err, CROSSGATE_ENOTLOADED, "no policies loaded");
-    }
-    ThreadState& s = State();
-    if (int rc = s.converter.Convert(request, &s.request, err)) return rc;
-    engine->rep.Evaluate(s.request, OptionsFor(request, out), &s.decision);
-    return Finish(s.decision, out, err);
-  });
+  return GuardFailClosed(
+      err, [&](int s) { WriteFailure(out, s); },
+      [&]() -> int {
+        if (int rc = CheckOut(out, err)) return rc;
+        if (engine == nullptr)
+          return SetError(err, CROSSGATE_EINVALID, "argument is NULL",
+                          "engine");
+        // Generations only grow: once non-zero, Engine::Evaluate has a set.
+        if (engine->rep.generation() == 0) {
+          return SetError(err, CROSSGATE_ENOTLOADED, "no policies loaded");
+        }
+        ThreadState& s = State();
+        if (int rc = s.converter.Convert(request, &s.request, err)) return rc;
+        engine->rep.Evaluate(s.request, OptionsFor(request, out), &s.decision);
+        return Finish(s.decision, out, err);
+      });
 }
 
-CROSSGATE_API int crossgate_snapshot_evaluate(crossgate_decision* out,
-                                              const crossgate_snapshot* snapshot,
-                                              const crossgate_request* request,
-                                              crossgate_error** err) {
+CROSSGATE_API int crossgate_snapshot_evaluate(
+    crossgate_decision* out, const crossgate_snapshot* snapshot,
+    const crossgate_request* request, crossgate_error** err) {
   const crossgate::EngineSnapshot* pinned = snapshot ? &snapshot->rep : nullptr;
-  return GuardFailClosed(err, [&](int s) { Fail(out, s, pinned); }, [&]() -> int {
-    if (int rc = CheckOut(out, err)) return rc;
-    if (snapshot == nullptr) return SetError(err, CROSSGATE_EINVALID, "argument is NULL", "snapshot");
-    return EvaluatePinned(snapshot->rep, request, out, err);
-  });
+  return GuardFailClosed(
+      err, [&](int s) { Fail(out, s, pinned); },
+      [&]() -> int {
+        if (int rc = CheckOut(out, err)) return rc;
+        if (snapshot == nullptr)
+          return SetError(err, CROSSGATE_EINVALID, "argument is NULL",
+                          "snapshot");
+        return EvaluatePinned(snapshot->rep, request, out, err);
+      });
 }
 
 CROSSGATE_API int crossgate_evaluate_batch(crossgate_decision* decisions,
                                            const crossgate_engine* engine,
                                            const crossgate_request* requests,
-                                           size_t count, crossgate_error** err) {
+                                           size_t count,
+                                           crossgate_error** err) {
   return Guard(err, [&]() -> int {
     if (engine == nullptr) {
-      return EvaluateBatch(decisions, nullptr, CROSSGATE_EINVALID, requests, count, err);
+      return EvaluateBatch(decisions, nullptr, CROSSGATE_EINVALID, requests,
+                           count, err);
     }
     // One snapshot for the whole batch: every decision reports one generation.
     crossgate::EngineSnapshot snapshot;
     if (count != 0) snapshot = engine->rep.Snapshot();
-    return EvaluateBatch(decisions, &snapshot, CROSSGATE_ENOTLOADED, requests, count, err);
+    return EvaluateBatch(decisions, &snapshot, CROSSGATE_ENOTLOADED, requests,
+                         count, err);
   });
 }
 
@@ -225,7 +248,8 @@ CROSSGATE_API int crossgate_snapshot_evaluate_batch(
     crossgate_decision* decisions, const crossgate_snapshot* snapshot,
     const crossgate_request* requests, size_t count, crossgate_error** err) {
   return Guard(err, [&]() -> int {
-    return EvaluateBatch(decisions, snapshot == nullptr ? nullptr : &snapshot->rep,
+    return EvaluateBatch(decisions,
+                         snapshot == nullptr ? nullptr : &snapshot->rep,
                          CROSSGATE_EINVALID, requests, count, err);
   });
 }
@@ -235,22 +259,31 @@ CROSSGATE_API int crossgate_evaluate_json(crossgate_decision* out,
                                           const char* json, size_t size,
                                           crossgate_error** err) {
   crossgate::EngineSnapshot snapshot;
-  return GuardFailClosed(err, [&](int s) { Fail(out, s, &snapshot); }, [&]() -> int {
-    if (int rc = CheckOut(out, err)) return rc;
-    if (engine == nullptr || json == nullptr) {
-      return SetError(err, CROSSGATE_EINVALID, "argument is NULL",
-                      engine == nullptr ? "engine" : "json");
-    }
-    // Parsing allocates anyway; pin the snapshot so the request's defaults
-    // (a one-tenant bundle) and the evaluation see the same policies.
-    snapshot = engine->rep.Snapshot();
-    if (snapshot.set == nullptr) return SetError(err, CROSSGATE_ENOTLOADED, "no policies loaded");
-    auto request = ParseJsonRequest(*snapshot.set, absl::string_view(json, size));
-    if (!request.ok()) return JsonRequestError(request.status(), err);
-    crossgate::Decision d;
-    EvaluateOn(snapshot, **request, Options(false, out->policy_results != nullptr), &d);
-    return Finish(d, out, err);
-  });
+  return GuardFailClosed(
+      err, [&](int s) { Fail(out, s, &snapshot); },
+      [&]() -> int {
+        if (int rc = CheckOut(out, err)) return rc;
+        if (engine == nullptr || json == nullptr) {
+          return SetError(err, CROSSGATE_EINVALID, "argument is NULL",
+                          engine == nullptr ? "engine" : "json");
+        }
+        if (size > kMaxCLength) {
+          return SetError(err, CROSSGATE_EINVALID,
+                          "size is larger than PTRDIFF_MAX", "size");
+        }
+        // Parsing allocates anyway; pin the snapshot so the request's defaults
+        // (a one-tenant bundle) and the evaluation see the same policies.
+        snapshot = engine->rep.Snapshot();
+        if (snapshot.set == nullptr)
+          return SetError(err, CROSSGATE_ENOTLOADED, "no policies loaded");
+        auto request =
+            ParseJsonRequest(*snapshot.set, absl::string_view(json, size));
+        if (!request.ok()) return JsonRequestError(request.status(), err);
+        crossgate::Decision d;
+        EvaluateOn(snapshot, **request,
+                   Options(false, out->policy_results != nullptr), &d);
+        return Finish(d, out, err);
+      });
 }
 
 }  // extern "C"

@@ -19,7 +19,7 @@ constexpr uint32_t kKnownClaims = (1u << 7) - 1;
 // Debian's hardened absl::string_view traps on a length above PTRDIFF_MAX;
 // such a string fails the request instead (checked before constructing, so
 // the compiler drops absl's check).
-constexpr size_t kMaxString = static_cast<size_t>(PTRDIFF_MAX);
+constexpr size_t kMaxString = kMaxCLength;
 
 // Why a C string cannot be read, or null when it can.
 const char* StringProblem(const crossgate_str& s) {

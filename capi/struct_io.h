@@ -17,15 +17,21 @@
 
 namespace crossgate::capi {
 
+// The largest length a caller may pass with a pointer: no object is larger,
+// and Debian's hardened absl::string_view aborts the process on a longer
+// one, so every (pointer, size) argument is checked against it first and a
+// longer one fails with CROSSGATE_EINVALID.
+inline constexpr size_t kMaxCLength = static_cast<size_t>(PTRDIFF_MAX);
+
 // Frozen first-version sizes (x86-64 / LP64). Every size-tagged struct has
 // one; there is deliberately no default. When a field is appended, keep the
 // literal and update the assertion below it.
 template <typename T>
 inline constexpr size_t kV1Size = T::kNoFrozenSize;  // fails to compile
-#define CROSSGATE_FROZEN_V1_SIZE(type, size)                          \
-  template <>                                                         \
-  inline constexpr size_t kV1Size<type> = size;                       \
-  static_assert(sizeof(void*) != 8 || sizeof(type) == size,           \
+#define CROSSGATE_FROZEN_V1_SIZE(type, size)                \
+  template <>                                               \
+  inline constexpr size_t kV1Size<type> = size;             \
+  static_assert(sizeof(void*) != 8 || sizeof(type) == size, \
                 #type " grew: keep its v1 size, update this assertion")
 CROSSGATE_FROZEN_V1_SIZE(crossgate_request, 304);
 CROSSGATE_FROZEN_V1_SIZE(crossgate_decision, 856);

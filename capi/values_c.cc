@@ -22,6 +22,10 @@ CROSSGATE_API int crossgate_guid_parse(crossgate_guid* out, const char* text,
     if (out == nullptr || (text == nullptr && size != 0)) {
       return SetError(err, CROSSGATE_EINVALID, "argument is NULL");
     }
+    if (size > crossgate::capi::kMaxCLength) {
+      return SetError(err, CROSSGATE_EINVALID,
+                      "size is larger than PTRDIFF_MAX", "size");
+    }
     auto guid = crossgate::ParseGuid(absl::string_view(text, size));
     if (!guid) return SetError(err, CROSSGATE_EPARSE, "not a GUID");
     *out = crossgate::capi::FromGuid(*guid);
@@ -45,6 +49,10 @@ CROSSGATE_API int crossgate_ip_parse(crossgate_ip* out, const char* text,
   return Guard(err, [&]() -> int {
     if (out == nullptr || (text == nullptr && size != 0)) {
       return SetError(err, CROSSGATE_EINVALID, "argument is NULL");
+    }
+    if (size > crossgate::capi::kMaxCLength) {
+      return SetError(err, CROSSGATE_EINVALID,
+                      "size is larger than PTRDIFF_MAX", "size");
     }
     auto ip = crossgate::ParseIpAddress(absl::string_view(text, size));
     if (!ip) return SetError(err, CROSSGATE_EPARSE, "not an IP address");

@@ -7,6 +7,7 @@
  * CROSSGATE_EUNSUPPORTED and still exercises every fail-closed path. */
 #include <crossgate/crossgate.h>
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -116,6 +117,14 @@ static void TestValues(void) {
   /* A second failure replaces (and frees) the first error. */
   CHECK_RC(crossgate_guid_parse(NULL, TENANT, 36, &err), CROSSGATE_EINVALID);
   CHECK(crossgate_error_code(err) == CROSSGATE_EINVALID);
+  /* A length no object can have fails; it must not reach a string view. */
+  CHECK_RC(crossgate_guid_parse(&g, TENANT, SIZE_MAX, &err), CROSSGATE_EINVALID);
+  CHECK(strcmp(crossgate_error_path(err), "size") == 0);
+  {
+    crossgate_ip ip;
+    CHECK_RC(crossgate_ip_parse(&ip, "10.0.0.1", (size_t)PTRDIFF_MAX + 1, &err),
+             CROSSGATE_EINVALID);
+  }
   crossgate_error_free(err);
   err = NULL;
 
@@ -244,6 +253,10 @@ static void TestNothingLoaded(crossgate_engine* engine) {
   PoisonedDecision(&dec);
   CHECK_RC(crossgate_evaluate_json(&dec, engine, NULL, 2, NULL), CROSSGATE_EINVALID);
   CheckBlocked(&dec, CROSSGATE_EINVALID);
+  PoisonedDecision(&dec);
+  CHECK_RC(crossgate_evaluate_json(&dec, engine, "{}", SIZE_MAX, NULL),
+           CROSSGATE_EINVALID);
+  CheckBlocked(&dec, CROSSGATE_EINVALID);
 
   StartPhase("decision_to_json");
   PoisonedDecision(&dec);
@@ -293,6 +306,8 @@ static void TestLoadFailures(crossgate_engine* engine) {
   CHECK_RC(crossgate_engine_load_paths(NULL, engine, NULL, 0, NULL, NULL),
            CROSSGATE_EINVALID);
   CHECK_RC(crossgate_engine_load_memory(NULL, engine, NULL, 4, NULL, NULL),
+           CROSSGATE_EINVALID);
+  CHECK_RC(crossgate_engine_load_memory(NULL, engine, "x", SIZE_MAX, NULL, NULL),
            CROSSGATE_EINVALID);
   opts.format = 7;
   CHECK_RC(crossgate_engine_load_memory(NULL, engine, "x", 1, &opts, &err),
@@ -585,6 +600,17 @@ static void TestLoaded(crossgate_engine* engine) {
   CHECK_RC(crossgate_snapshot_can_invite(&check, snap, &inv, NULL), CROSSGATE_EINVALID);
   CHECK(check.outcome == CROSSGATE_OUTCOME_BLOCK);
   inv.invitee_email.data = "guest@contoso.com";
+  inv.invitee_email.size = SIZE_MAX;
+  CHECK_RC(crossgate_snapshot_can_invite(&check, snap, &inv, &err), CROSSGATE_EINVALID);
+  CHECK(check.outcome == CROSSGATE_OUTCOME_BLOCK);
+  CHECK(strcmp(crossgate_error_path(err), "invitation/invitee_email") == 0);
+  inv.invitee_email.size = 17;
+  inv.inviter_role_count = (size_t)1 << 30;
+  inv.inviter_roles = &inv.resource_tenant_id; /* never read: over the limit */
+  CHECK_RC(crossgate_snapshot_can_invite(&check, snap, &inv, NULL), CROSSGATE_ELIMIT);
+  CHECK(check.outcome == CROSSGATE_OUTCOME_BLOCK);
+  inv.inviter_roles = NULL;
+  inv.inviter_role_count = 0;
   inv.inviter_kind = 9;
   CHECK_RC(crossgate_snapshot_can_invite(&check, snap, &inv, NULL), CROSSGATE_EENUM);
   CHECK_RC(crossgate_snapshot_can_invite(NULL, snap, &inv, NULL), CROSSGATE_EINVALID);
