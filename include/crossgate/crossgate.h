@@ -714,10 +714,11 @@ CROSSGATE_API int crossgate_evaluate_batch(crossgate_decision* decisions,
                                            const crossgate_request* requests,
                                            size_t count,
                                            crossgate_error** err);
-/* Decides one request given as JSON (the schema of docs/c-api.md, the one
+/* Decides one request given as JSON (the schema of docs/request.md, the one
  * the CLI reads). Parsing allocates; use crossgate_evaluate on hot paths.
- * Extra errors: CROSSGATE_EPARSE, CROSSGATE_ESEMANTIC (path names the
- * field). Thread safety: thread-safe. */
+ * Extra errors: CROSSGATE_EPARSE (not JSON, a repeated key, nesting over
+ * 64), CROSSGATE_ESEMANTIC (path names the field), CROSSGATE_ELIMIT (over
+ * 16 MiB, a list over 100,000 entries). Thread safety: thread-safe. */
 CROSSGATE_API int crossgate_evaluate_json(crossgate_decision* out,
                                           const crossgate_engine* engine,
                                           const char* json, size_t size,
