@@ -86,9 +86,9 @@ inline void TouchSpan(const T* data, size_t n, uint64_t& sink) {
 }
 inline void TouchRequest(const Request& r) {
   uint64_t sink = 0;
-  TouchSpan(r.groups.data(), r.groups.size(), sink);
-  TouchSpan(r.roles.data(), r.roles.size(), sink);
-  TouchSpan(r.home_groups.data(), r.home_groups.size(), sink);
+  for (const GuidList& ids : {r.groups, r.roles, r.home_groups}) {
+    TouchSpan(ids.bytes(), ids.size() * GuidList::kRecord, sink);
+  }
   if (r.device != nullptr) TouchSpan(r.device, 1, sink);
   benchmark::DoNotOptimize(sink);
 }

@@ -66,8 +66,7 @@ struct CFixture {
     const auto& in = f.stream.requests;
     lists.reserve(in.size() * 3);
     devices.reserve(in.size());
-    auto list = [&](absl::Span<const Guid> ids, const crossgate_guid** out,
-                    size_t* count) {
+    auto list = [&](GuidList ids, const crossgate_guid** out, size_t* count) {
       lists.emplace_back();
       for (const Guid& g : ids) lists.back().push_back(CGuid(g));
       *out = lists.back().data();

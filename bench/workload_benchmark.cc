@@ -146,7 +146,7 @@ std::string GuidJson(const Guid& g) {
   return absl::StrCat("\"", FormatGuid(g), "\"");
 }
 
-std::string GuidsJson(absl::Span<const Guid> list) {
+std::string GuidsJson(GuidList list) {
   std::string out = "[";
   for (size_t i = 0; i < list.size(); ++i)
     absl::StrAppend(&out, i ? "," : "", GuidJson(list[i]));

@@ -1,6 +1,7 @@
 #include "capi/request_io.h"
 
 #include <array>
+#include <cstddef>
 #include <cstring>
 #include <utility>
 
@@ -97,44 +98,65 @@ int ReadIp(const crossgate_ip& in, Request* out, crossgate_error** err) {
 
 }  // namespace
 
-bool RequestConverter::GuidList::CopyNonEmpty(const crossgate_guid* data,
-                                              size_t count,
-                                              absl::Span<const Guid>* out) {
-  if (data == nullptr || count > kMaxRequestList) return false;
-  if (count > buffer_.size()) buffer_.resize(count);  // grows, never shrinks
-  // Guid and crossgate_guid share their object representation (the 16
-  // text-order bytes) and both are trivially copyable: one memcpy makes
-  // valid Guids, with no per-id work and no aliasing of the caller's array.
-  std::memcpy(static_cast<void*>(buffer_.data()), data, count * sizeof(Guid));
-  *out = absl::MakeConstSpan(buffer_.data(), count);
-  return true;
-}
-
 namespace {
 
 static_assert(kKnownRequestFlags == 7 && kKnownExternalTypes == 63 &&
               kKnownClaims == 127);
 
-// 1 when value > max, compared unsigned (a negative enum value is huge).
-uint32_t Over(int32_t value, uint32_t max) {
-  return static_cast<uint32_t>(value) > max;
+// Four adjacent 32-bit fields checked in one vector operation (GCC/Clang
+// vector extensions: SSE2 on x86-64, NEON on arm64, scalar code elsewhere).
+// x <= max unsigned is (x ^ 2^31) <= (max ^ 2^31) signed, which SSE2 has;
+// the constants are biased at compile time, so a negative enum value (huge
+// unsigned) fails.
+typedef int32_t I32x4 __attribute__((vector_size(16)));
+constexpr int32_t Biased(uint32_t v) {
+  return static_cast<int32_t>(v ^ 0x80000000u);
 }
-uint32_t Over(uint32_t value, uint32_t max) { return value > max; }
+constexpr I32x4 BiasedMax(uint32_t a, uint32_t b, uint32_t c, uint32_t d) {
+  return I32x4{Biased(a), Biased(b), Biased(c), Biased(d)};
+}
 
-// The fast check of every integer field, without a branch per field: 0 when
-// all are in range. (Lists, the address family and the countries are
-// checked where they are converted.) Diagnose() names the first bad field.
-uint32_t BadScalars(const crossgate_request& in) {
-  return Over(in.flags, kKnownRequestFlags) |
-         Over(in.external_user_types, kKnownExternalTypes) |
-         Over(in.claims, kKnownClaims) | Over(in.reserved0, 0) |
-         Over(in.principal_kind, 2) | Over(in.identity_source, 5) |
-         Over(in.target_kind, 3) | Over(in.user_action, 2) |
-         Over(in.client_app, 4) | Over(in.platform, 7) |
-         Over(in.sign_in_risk, 5) | Over(in.user_risk, 5) |
-         Over(in.service_principal_risk, 5) | Over(in.insider_risk, 3) |
-         Over(in.authentication_flow, 2) | Over(in.mfa_origin, 2) |
-         Over(in.device_origin, 2) | Over(in.authentication_context, 99);
+// The four 32-bit fields at byte `offset` of `in` (layout fixed by the
+// ABI), biased; lanes above `max` are all ones in the result.
+I32x4 Over4(const crossgate_request& in, size_t offset, I32x4 max) {
+  I32x4 v;
+  std::memcpy(&v, reinterpret_cast<const char*>(&in) + offset, sizeof(v));
+  constexpr I32x4 kBias = {INT32_MIN, INT32_MIN, INT32_MIN, INT32_MIN};
+  return (v ^ kBias) > max;
+}
+
+#define CROSSGATE_ADJACENT4(a, b, c, d)                                       \
+  static_assert(                                                              \
+      offsetof(crossgate_request, b) == offsetof(crossgate_request, a) + 4 && \
+      offsetof(crossgate_request, c) == offsetof(crossgate_request, a) + 8 && \
+      offsetof(crossgate_request, d) == offsetof(crossgate_request, a) + 12)
+CROSSGATE_ADJACENT4(principal_kind, external_user_types, identity_source,
+                    target_kind);
+CROSSGATE_ADJACENT4(user_action, authentication_context, client_app, platform);
+CROSSGATE_ADJACENT4(sign_in_risk, user_risk, service_principal_risk,
+                    insider_risk);
+CROSSGATE_ADJACENT4(claims, mfa_origin, device_origin, authentication_methods);
+#undef CROSSGATE_ADJACENT4
+
+// The fast check of every integer field: false when one is out of range.
+// (Lists, the address family and the countries are checked where they are
+// converted.) Diagnose() names the first bad field.
+bool ScalarsOk(const crossgate_request& in) {
+  constexpr I32x4 kWho = BiasedMax(2, kKnownExternalTypes, 5, 3);
+  constexpr I32x4 kWhat = BiasedMax(2, 99, 4, 7);
+  constexpr I32x4 kRisk = BiasedMax(5, 5, 5, 3);
+  constexpr I32x4 kClaims = BiasedMax(kKnownClaims, 2, 2, UINT32_MAX);
+  const I32x4 over =
+      Over4(in, offsetof(crossgate_request, principal_kind), kWho) |
+      Over4(in, offsetof(crossgate_request, user_action), kWhat) |
+      Over4(in, offsetof(crossgate_request, sign_in_risk), kRisk) |
+      Over4(in, offsetof(crossgate_request, claims), kClaims);
+  uint64_t lanes[2];
+  std::memcpy(lanes, &over, sizeof(lanes));
+  const bool scalars_ok = (in.flags <= kKnownRequestFlags) &
+                          (static_cast<uint32_t>(in.authentication_flow) <= 2) &
+                          (in.reserved0 == 0);
+  return ((lanes[0] | lanes[1]) == 0) & scalars_ok;
 }
 
 // Two NULs or two ASCII letters (ISO 3166 alpha-2, either case).
@@ -235,6 +257,13 @@ int Diagnose(const crossgate_request& in, crossgate_error** err) {
                   "request rejected without a reason");
 }
 
+// A C GUID array, viewed in place; false for a NULL list with a non-zero
+// count or a count above kMaxRequestList (Diagnose names it).
+bool ViewGuids(const crossgate_guid* data, size_t count, GuidList* out) {
+  *out = GuidList::FromBytes(data, count);
+  return ((data != nullptr) | (count == 0)) & (count <= kMaxRequestList);
+}
+
 // The request's address; false for an unknown family (Diagnose reports it).
 bool ConvertIp(const crossgate_ip& in, Request* out) {
   out->has_ip = in.family != 0;
@@ -272,7 +301,7 @@ int RequestConverter::Convert(const crossgate_request* in_ptr, Request* out,
     source = &copy;
   }
   const crossgate_request& in = *source;
-  bool ok = BadScalars(in) == 0;
+  bool ok = ScalarsOk(in);
 
   // Enum values equal the lib values (static_asserts above); a value out of
   // range makes ok false and is never evaluated.
@@ -283,10 +312,9 @@ int RequestConverter::Convert(const crossgate_request* in_ptr, Request* out,
   out->external_user_types = in.external_user_types;
   out->identity_source = static_cast<IdentitySource>(in.identity_source);
   out->home_user_id = ToGuid(in.home_user_id);
-  ok &=
-      home_groups_.Copy(in.home_groups, in.home_group_count, &out->home_groups);
-  ok &= groups_.Copy(in.groups, in.group_count, &out->groups);
-  ok &= roles_.Copy(in.roles, in.role_count, &out->roles);
+  ok &= ViewGuids(in.home_groups, in.home_group_count, &out->home_groups);
+  ok &= ViewGuids(in.groups, in.group_count, &out->groups);
+  ok &= ViewGuids(in.roles, in.role_count, &out->roles);
   out->target_kind = static_cast<TargetKind>(in.target_kind);
   out->application_id = ToGuid(in.application_id);
   out->client_application_id = ToGuid(in.client_application_id);
@@ -325,9 +353,8 @@ int RequestConverter::Convert(const crossgate_request* in_ptr, Request* out,
       (in.claims & CROSSGATE_CLAIM_APP_PROTECTION_POLICY) != 0;
   claims.password_changed = (in.claims & CROSSGATE_CLAIM_PASSWORD_CHANGED) != 0;
   claims.risk_remediated = (in.claims & CROSSGATE_CLAIM_RISK_REMEDIATED) != 0;
-  ok &= terms_of_use_.Copy(in.accepted_terms_of_use,
-                           in.accepted_terms_of_use_count,
-                           &claims.accepted_terms_of_use);
+  ok &= ViewGuids(in.accepted_terms_of_use, in.accepted_terms_of_use_count,
+                  &claims.accepted_terms_of_use);
   const size_t controls = in.satisfied_custom_control_count;
   ok &= (controls == 0) | ((in.satisfied_custom_controls != nullptr) &
                            (controls <= kMaxRequestList));
@@ -360,43 +387,10 @@ int RequestConverter::Convert(const crossgate_request* in_ptr, Request* out,
 namespace {
 
 using device_filter::DeviceAttributes;
-
-// One text property. ORs a non-null string's size into *sizes so the caller
-// checks every length at once; the view's length is masked to kMaxString,
-// which proves absl's length check true (a longer size fails the request
-// before the view is used).
-void SetText(const crossgate_str& s, DeviceAttributes::Text* out,
-             size_t* sizes) {
-  if (s.data == nullptr) {
-    out->reset();
-    return;
-  }
-  *sizes |= s.size;
-  out->emplace(s.data, s.size & kMaxString);
-}
+using device_filter::DeviceString;
 
 // The named string properties, in DeviceText order (extension attributes
 // follow them).
-constexpr crossgate_str crossgate_device::*kDeviceTexts[] = {
-    &crossgate_device::device_id,
-    &crossgate_device::display_name,
-    &crossgate_device::device_ownership,
-    &crossgate_device::enrollment_profile_name,
-    &crossgate_device::manufacturer,
-    &crossgate_device::mdm_app_id,
-    &crossgate_device::model,
-    &crossgate_device::operating_system,
-    &crossgate_device::operating_system_version,
-    &crossgate_device::profile_type,
-    &crossgate_device::trust_type};
-constexpr size_t kNamedTexts = sizeof(kDeviceTexts) / sizeof(kDeviceTexts[0]);
-constexpr size_t kExtensionTexts = 15;
-static_assert(
-    kNamedTexts ==
-    static_cast<size_t>(device_filter::DeviceText::kExtensionAttribute1));
-static_assert(device_filter::kDeviceTextCount == kNamedTexts + kExtensionTexts);
-
-// Every text, unrolled at compile time (fixed member offsets, no loop).
 constexpr const char* kDeviceTextNames[] = {"device_id",
                                             "display_name",
                                             "device_ownership",
@@ -408,25 +402,72 @@ constexpr const char* kDeviceTextNames[] = {"device_id",
                                             "operating_system_version",
                                             "profile_type",
                                             "trust_type"};
-static_assert(sizeof(kDeviceTextNames) / sizeof(kDeviceTextNames[0]) ==
-              kNamedTexts);
+constexpr size_t kNamedTexts =
+    sizeof(kDeviceTextNames) / sizeof(kDeviceTextNames[0]);
+constexpr size_t kExtensionTexts = 15;
+static_assert(
+    kNamedTexts ==
+    static_cast<size_t>(device_filter::DeviceText::kExtensionAttribute1));
+static_assert(device_filter::kDeviceTextCount == kNamedTexts + kExtensionTexts);
 
-// Every text, unrolled at compile time (fixed member offsets, no loop).
-// False when a length is out of range (TextError names it).
-template <size_t... I, size_t... E>
-bool FillTexts(const crossgate_device& in, DeviceAttributes* d,
-               std::index_sequence<I...>, std::index_sequence<E...>) {
-  size_t sizes = 0;
-  (SetText(in.*kDeviceTexts[I], &d->text[I], &sizes), ...);
-  (SetText(in.extension_attributes[E], &d->text[kNamedTexts + E], &sizes), ...);
-  return sizes <= kMaxString;
+// crossgate_device holds the named strings as one run of crossgate_str in
+// DeviceText order, and the extension attributes as another; a crossgate_str
+// has DeviceString's layout ({data, size}, NULL data = null). So each run is
+// copied as bytes.
+static_assert(offsetof(crossgate_device, trust_type) ==
+              offsetof(crossgate_device, device_id) +
+                  (kNamedTexts - 1) * sizeof(crossgate_str));
+static_assert(sizeof(crossgate_str) == sizeof(DeviceString) &&
+              offsetof(crossgate_str, data) == 0 &&
+              offsetof(crossgate_str, size) == sizeof(const char*));
+
+typedef uint64_t U64x2 __attribute__((vector_size(16)));
+static_assert(sizeof(U64x2) == sizeof(crossgate_str));
+
+// Copies the run of `sizeof...(I)` crossgate_str at byte `offset` of `in`
+// into out[0..], and returns their {data, size} pairs ORed together (one
+// vector load, store and OR per string; unrolled at compile time).
+template <size_t... I>
+U64x2 CopyStrings(const crossgate_device& in, size_t offset, DeviceString* out,
+                  std::index_sequence<I...>) {
+  const char* from = reinterpret_cast<const char*>(&in) + offset;
+  U64x2 all = {0, 0};
+  auto one = [&](size_t i) {
+    U64x2 s;
+    std::memcpy(&s, from + i * sizeof(s), sizeof(s));
+    std::memcpy(static_cast<void*>(out + i), &s, sizeof(s));
+    all |= s;
+  };
+  (one(I), ...);
+  return all;
 }
 
+// Every text property. False when some size is above kMaxString: a
+// non-NULL such string fails the request (TextError), a NULL one is null
+// whatever its size.
+bool CopyTexts(const crossgate_device& in, DeviceAttributes* d) {
+  const U64x2 all =
+      CopyStrings(in, offsetof(crossgate_device, device_id), &d->text[0],
+                  std::make_index_sequence<kNamedTexts>()) |
+      CopyStrings(in, offsetof(crossgate_device, extension_attributes),
+                  &d->text[kNamedTexts],
+                  std::make_index_sequence<kExtensionTexts>());
+  return all[1] <= kMaxString;
+}
+
+// The first non-NULL string longer than kMaxString, as an error naming it;
+// CROSSGATE_OK when there is none.
 int TextError(const crossgate_device& in, crossgate_error** err) {
   for (size_t i = 0; i < kNamedTexts + kExtensionTexts; ++i) {
-    const crossgate_str& s = i < kNamedTexts
-                                 ? in.*kDeviceTexts[i]
-                                 : in.extension_attributes[i - kNamedTexts];
+    crossgate_str s;
+    std::memcpy(&s,
+                reinterpret_cast<const char*>(&in) +
+                    (i < kNamedTexts
+                         ? offsetof(crossgate_device, device_id) +
+                               i * sizeof(crossgate_str)
+                         : offsetof(crossgate_device, extension_attributes) +
+                               (i - kNamedTexts) * sizeof(crossgate_str)),
+                sizeof(s));
     if (s.data != nullptr && s.size > kMaxString) {
       return SetError(
           err, CROSSGATE_EINVALID, "string is longer than PTRDIFF_MAX",
@@ -435,7 +476,7 @@ int TextError(const crossgate_device& in, crossgate_error** err) {
                                          i - kNamedTexts, "]"));
     }
   }
-  return SetError(err, CROSSGATE_EINTERNAL, "device rejected without a reason");
+  return CROSSGATE_OK;
 }
 
 int CollectionSlow(const crossgate_str* data, size_t count, const char* field,
@@ -485,9 +526,8 @@ int RequestConverter::ConvertDevice(const crossgate_device* in_ptr,
   // Every member is assigned below, so the previous request's values never
   // leak into this one and nothing is reset twice.
   device_.registered = true;
-  if (!FillTexts(in, &device_, std::make_index_sequence<kNamedTexts>(),
-                 std::make_index_sequence<kExtensionTexts>())) {
-    return TextError(in, err);
+  if (!CopyTexts(in, &device_)) {
+    if (int rc = TextError(in, err)) return rc;
   }
   device_.is_compliant =
       in.is_compliant == CROSSGATE_TRISTATE_NULL

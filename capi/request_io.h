@@ -3,9 +3,11 @@
 
 // crossgate_request (C, size-tagged) -> crossgate::Request (lib/eval).
 // Translation only: ranges are checked (unknown enum values and flag bits
-// fail closed with a path naming the field), GUIDs are copied as bytes,
-// lists are copied into buffers this object owns and reuses, so a converter
-// kept per thread stops allocating once its buffers have grown.
+// fail closed with a path naming the field), GUIDs are copied as bytes, GUID
+// lists are viewed where the caller keeps them (GuidList reads the
+// crossgate_guid layout in place), and string lists are copied into buffers
+// this object owns and reuses, so a converter kept per thread stops
+// allocating once its buffers have grown.
 
 #include <cstdint>
 #include <vector>
@@ -45,34 +47,9 @@ class RequestConverter {
   int Convert(const crossgate_request* in, Request* out, crossgate_error** err);
 
  private:
-  // A reusable buffer of Guids copied from a C array.
-  class GuidList {
-   public:
-    // Copies `count` ids into this buffer and points *out at them; false
-    // (nothing copied) for a NULL list with a non-zero count or a count
-    // above kMaxRequestList. Inline: most lists are empty.
-    bool Copy(const crossgate_guid* data, size_t count,
-              absl::Span<const Guid>* out) {
-      if (count == 0) {
-        *out = {};
-        return true;
-      }
-      return CopyNonEmpty(data, count, out);
-    }
-
-   private:
-    bool CopyNonEmpty(const crossgate_guid* data, size_t count,
-                      absl::Span<const Guid>* out);
-    std::vector<Guid> buffer_;
-  };
-
   int ConvertDevice(const crossgate_device* in, Request* out,
                     crossgate_error** err);
 
-  GuidList home_groups_;
-  GuidList groups_;
-  GuidList roles_;
-  GuidList terms_of_use_;
   std::vector<absl::string_view> custom_controls_;
   device_filter::DeviceAttributes device_;
   std::vector<absl::string_view> physical_ids_;

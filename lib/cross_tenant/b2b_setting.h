@@ -18,6 +18,7 @@
 #include "lib/cross_tenant/cross_tenant_reason.h"
 #include "lib/cross_tenant/target_half.h"
 #include "lib/model/guid.h"
+#include "lib/model/guid_list.h"
 
 namespace crossgate::cross_tenant {
 
@@ -34,9 +35,9 @@ struct EffectiveB2BSetting {
 // groups; tenant restrictions get the identity as the resource tenant knows it.
 struct B2BSubject {
   Guid user;
-  absl::Span<const Guid> groups;  // transitive
-  Guid app;                       // resource app id
-  Guid client_app;                // optional client app id
+  GuidList groups;  // transitive
+  Guid app;         // resource app id
+  Guid client_app;  // optional client app id
 };
 
 struct B2BVerdict {

@@ -15,6 +15,7 @@
 
 #include "absl/types/span.h"
 #include "lib/model/guid.h"
+#include "lib/model/guid_list.h"
 
 namespace crossgate::cross_tenant {
 
@@ -35,7 +36,7 @@ class GuidSet {
   }
 
   // True when any of `candidates` is a member. Zero Guids never match.
-  bool ContainsAny(absl::Span<const Guid> candidates) const noexcept {
+  bool ContainsAny(GuidList candidates) const noexcept {
     if (ids_.empty()) return false;
     for (const Guid& id : candidates) {
       if (!id.is_zero() && Contains(id)) return true;

@@ -16,6 +16,7 @@
 #include "lib/app_sets/app_set_table.h"
 #include "lib/cross_tenant/guid_set.h"
 #include "lib/model/guid.h"
+#include "lib/model/guid_list.h"
 
 namespace crossgate::cross_tenant {
 
@@ -55,8 +56,7 @@ struct TargetHalf {
 
   // inU(u) of spec 2.8: AllUsers, the user id, or any of its transitive
   // groups. O(log users + n log groups), no allocation.
-  bool MatchesUser(const Guid& user,
-                   absl::Span<const Guid> user_groups) const noexcept {
+  bool MatchesUser(const Guid& user, GuidList user_groups) const noexcept {
     if (all) return true;
     if (!user.is_zero() && users.Contains(user)) return true;
     return groups.ContainsAny(user_groups);

@@ -23,6 +23,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/types/optional.h"
 #include "absl/types/span.h"
+#include "lib/device_filter/device_string.h"
 
 namespace crossgate::device_filter {
 
@@ -57,13 +58,13 @@ constexpr DeviceText ExtensionAttribute(int n) {
 enum class DeviceCollection : uint8_t { kPhysicalIds, kSystemLabels };
 
 struct DeviceAttributes {
-  using Text = absl::optional<absl::string_view>;
+  using Text = DeviceString;  // null: the property is null
   using Collection = absl::optional<absl::Span<const absl::string_view>>;
 
   // False: the device is unknown to the resource tenant and every property
   // is null (the other fields are ignored).
   bool registered = false;
-  // Indexed by DeviceText; an empty optional is a null property.
+  // Indexed by DeviceText.
   std::array<Text, kDeviceTextCount> text;
   absl::optional<bool> is_compliant;
   // An empty optional or an empty span: no element can match.

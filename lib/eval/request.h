@@ -2,9 +2,9 @@
 #define CROSSGATE_LIB_EVAL_REQUEST_H_
 
 // One access request, as the decision path sees it: ids already parsed to
-// Guids, enums as small integers, lists as spans the caller owns. Building a
-// Request does no parsing on the decision path; the C ABI, the CLI and the
-// JSON request reader fill it in.
+// Guids, enums as small integers, lists as views of memory the caller owns.
+// Building a Request does no parsing on the decision path; the C ABI, the CLI
+// and the JSON request reader fill it in.
 //
 // Every enum's value 0 means "not supplied". Evaluation reads an unsupplied
 // value as the spec's default for a real sign-in (documented per field);
@@ -20,6 +20,7 @@
 #include "absl/types/span.h"
 #include "lib/model/cidr.h"
 #include "lib/model/guid.h"
+#include "lib/model/guid_list.h"
 
 namespace crossgate {
 
@@ -39,13 +40,14 @@ enum ExternalUserTypeBit : uint32_t {
 };
 
 // Where the principal's credentials live (D3: non-Entra identities skip
-// cross-tenant access settings; spec 5.5: R is always responsible for their MFA).
+// cross-tenant access settings; spec 5.5: R is always responsible for their
+// MFA).
 enum class IdentitySource : uint8_t {
   kUnspecified = 0,  // read as kEntra
   kEntra,
   kMicrosoftAccount,
   kEmailOneTimePasscode,
-  kSocial,            // Google, Facebook, ...
+  kSocial,  // Google, Facebook, ...
   kSamlWsFederation,
 };
 
@@ -121,7 +123,8 @@ enum class AuthenticationFlow : uint8_t {
 // Which tenant issued a claim (spec 5.5): home-tenant claims count only
 // through the resource tenant's inbound trust.
 enum class ClaimOrigin : uint8_t {
-  kUnspecified = 0,  // read as kResourceTenant for members, kHomeTenant for externals
+  kUnspecified =
+      0,  // read as kResourceTenant for members, kHomeTenant for externals
   kHomeTenant,
   kResourceTenant,
 };
@@ -138,9 +141,9 @@ struct Claims {
   ClaimOrigin device_origin = ClaimOrigin::kUnspecified;
   bool approved_application = false;   // approved client app in use
   bool app_protection_policy = false;  // app protection policy in force
-  bool password_changed = false;       // secure password change done (user risk)
-  bool risk_remediated = false;        // risk remediation done
-  absl::Span<const Guid> accepted_terms_of_use;
+  bool password_changed = false;  // secure password change done (user risk)
+  bool risk_remediated = false;   // risk remediation done
+  GuidList accepted_terms_of_use;
   absl::Span<const absl::string_view> satisfied_custom_controls;
 };
 
@@ -149,17 +152,19 @@ struct Request {
 
   // Who.
   PrincipalKind principal_kind = PrincipalKind::kUnspecified;
-  Guid principal_id;  // object id in the resource tenant (user or service principal)
+  Guid principal_id;  // object id in the resource tenant (user or service
+                      // principal)
   // The user's home tenant; zero or equal to resource_tenant_id for members.
   Guid home_tenant_id;
-  uint32_t external_user_types = 0;  // ExternalUserTypeBit set; 0 = internal member
+  uint32_t external_user_types =
+      0;  // ExternalUserTypeBit set; 0 = internal member
   IdentitySource identity_source = IdentitySource::kUnspecified;
   // The user's object id and transitive groups in the home tenant, matched by
   // cross-tenant access targets (spec 2.8, 2.9).
   Guid home_user_id;
-  absl::Span<const Guid> home_groups;
-  absl::Span<const Guid> groups;  // transitive group ids in the resource tenant
-  absl::Span<const Guid> roles;   // role template ids held in the resource tenant
+  GuidList home_groups;
+  GuidList groups;  // transitive group ids in the resource tenant
+  GuidList roles;   // role template ids held in the resource tenant
 
   // What.
   TargetKind target_kind = TargetKind::kUnspecified;

@@ -76,7 +76,7 @@ class ObjectWriter {
   void Guid(absl::string_view name, const crossgate::Guid& value) {
     String(name, FormatGuid(value));
   }
-  void GuidList(absl::string_view name, absl::Span<const crossgate::Guid> ids) {
+  void GuidList(absl::string_view name, crossgate::GuidList ids) {
     std::string list = "[";
     for (size_t i = 0; i < ids.size(); ++i) {
       if (i > 0) list.push_back(',');

@@ -45,7 +45,7 @@ crossgate_str CStr(const DeviceAttributes::Text& s) {
 // A GUID list placed at `offset` bytes past a 16-byte boundary.
 class PlacedGuids {
  public:
-  PlacedGuids(absl::Span<const Guid> ids, size_t offset)
+  PlacedGuids(GuidList ids, size_t offset)
       : storage_(ids.size() * sizeof(crossgate_guid) + 32), count_(ids.size()) {
     uintptr_t base = reinterpret_cast<uintptr_t>(storage_.data());
     begin_ = storage_.data() + ((16 - base % 16) % 16) + offset;
@@ -78,8 +78,7 @@ struct CRequest {
   CRequest(const Request& r, size_t offset) {
     crossgate_request_init(&req, sizeof(req));
     lists.reserve(4);
-    auto list = [&](absl::Span<const Guid> ids, const crossgate_guid** data,
-                    size_t* count) {
+    auto list = [&](GuidList ids, const crossgate_guid** data, size_t* count) {
       lists.emplace_back(ids, offset);
       *data = lists.back().data();
       *count = lists.back().size();
@@ -288,7 +287,8 @@ TEST(RequestConversion, MalformedListsFailClosedWhateverTheAlignment) {
   crossgate_request_init(&req, sizeof(req));
   req.resource_tenant_id =
       CGuid(*ParseGuid(testing::RandomUniverse::Tenants()[0]));
-  PlacedGuids groups({Guid::FromNumbers(1, 2)}, 1);
+  const Guid one_group[] = {Guid::FromNumbers(1, 2)};
+  PlacedGuids groups(one_group, 1);
   crossgate_decision d;
   crossgate_decision_init(&d, sizeof(d));
   crossgate_error* err = nullptr;

@@ -13,7 +13,7 @@ std::string IdOrEmpty(const Guid& g) {
   return g.is_zero() ? std::string() : FormatGuid(g);
 }
 
-std::vector<std::string> Ids(absl::Span<const Guid> guids) {
+std::vector<std::string> Ids(GuidList guids) {
   std::vector<std::string> out;
   for (const Guid& g : guids) out.push_back(FormatGuid(g));
   return out;

@@ -47,7 +47,7 @@ inline RequestDefaults ContosoDefaults() {
 // Field-by-field equality of two Requests (spans compared by content). The
 // device pointer is compared for presence only.
 inline void ExpectSameRequest(const Request& a, const Request& b) {
-  auto same_ids = [](absl::Span<const Guid> x, absl::Span<const Guid> y) {
+  auto same_ids = [](GuidList x, GuidList y) {
     return std::vector<Guid>(x.begin(), x.end()) ==
            std::vector<Guid>(y.begin(), y.end());
   };

@@ -271,7 +271,7 @@ RequestBuilder RequestGenerator::Next() {
 }
 
 std::string RequestDebugString(const Request& r) {
-  auto ids = [](absl::Span<const Guid> v) {
+  auto ids = [](GuidList v) {
     return absl::StrJoin(v, ",", [](std::string* out, const Guid& g) {
       out->append(FormatGuid(g));
     });

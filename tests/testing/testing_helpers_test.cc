@@ -92,7 +92,7 @@ TEST(RequestBuilderTest, OwnsSpanStorageAcrossCopies) {
   const Request& r = copy.Build();
   ASSERT_EQ(r.groups.size(), 2u);
   EXPECT_EQ(r.groups[1], G("44444444-4444-4444-4444-444444444444"));
-  EXPECT_EQ(r.groups.data() == b.Build().groups.data(), false);
+  EXPECT_EQ(r.groups.bytes() == b.Build().groups.bytes(), false);
   ASSERT_EQ(r.claims.satisfied_custom_controls.size(), 1u);
   EXPECT_EQ(std::string(r.claims.satisfied_custom_controls[0]), "Duo");
   EXPECT_TRUE(r.has_ip);
