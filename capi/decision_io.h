@@ -5,16 +5,98 @@
 // caller-allocated), and the block decision every failed call writes
 // (crossgate.h convention 9).
 
+#include <algorithm>
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+
 #include "capi/struct_io.h"
 #include "crossgate/crossgate.h"
 #include "lib/eval/decision.h"
 
 namespace crossgate::capi {
 
-// Writes `in` into *out up to out's struct_size, and copies the per-policy
-// results into out->policy_results (at most policy_results_capacity).
-// `out` must already be validated (WritableSize is applied here too).
-void WriteDecision(const Decision& in, crossgate_decision* out) noexcept;
+// Copies the per-policy results into out->policy_results (at most
+// policy_results_capacity); out->policy_result_count is already set.
+void FillPolicyResults(const Decision& in, crossgate_decision* out) noexcept;
+
+// The six session bools as CROSSGATE_SESSION_* bits. SessionOutcome keeps
+// them adjacent in bit order, each byte 0 or 1; the multiply moves byte k's
+// bit to bit 56 + k (its partial products land on distinct bits, so nothing
+// carries) and the shift brings the six down.
+inline uint32_t SessionFlags(const SessionOutcome& s) {
+  static_assert(CROSSGATE_SESSION_APP_ENFORCED_RESTRICTIONS == 1 << 0 &&
+                CROSSGATE_SESSION_DISABLE_RESILIENCE_DEFAULTS == 1 << 1 &&
+                CROSSGATE_SESSION_SECURE_SIGN_IN_SESSION == 1 << 2 &&
+                CROSSGATE_SESSION_CAE_STRICT == 1 << 3 &&
+                CROSSGATE_SESSION_CAE_DISABLED == 1 << 4 &&
+                CROSSGATE_SESSION_IGNORED_FOR_DIRECT_CONNECT == 1 << 5);
+  constexpr size_t kFirst =
+      offsetof(SessionOutcome, application_enforced_restrictions);
+  static_assert(
+      offsetof(SessionOutcome, disable_resilience_defaults) == kFirst + 1 &&
+      offsetof(SessionOutcome, secure_sign_in_session) == kFirst + 2 &&
+      offsetof(SessionOutcome, continuous_access_evaluation_strict) ==
+          kFirst + 3 &&
+      offsetof(SessionOutcome, continuous_access_evaluation_disabled) ==
+          kFirst + 4 &&
+      offsetof(SessionOutcome, ignored_for_direct_connect) == kFirst + 5 &&
+      sizeof(bool) == 1);
+  unsigned char bytes[8] = {};
+  std::memcpy(bytes, &s.application_enforced_restrictions, 6);
+  if constexpr (std::endian::native == std::endian::big) {
+    std::reverse(bytes, bytes + 8);
+  }
+  uint64_t word;
+  std::memcpy(&word, bytes, 8);
+  return static_cast<uint32_t>((word * 0x0102040810204080ull) >> 56);
+}
+
+// Fills every output field of a full-size *out from `in` (keeps the three
+// policy_results input fields). Inline: it is on every decision's path.
+inline void FillDecision(const Decision& in, crossgate_decision* d) noexcept {
+  d->status = CROSSGATE_OK;
+  d->outcome = static_cast<int32_t>(in.outcome);
+  d->stage = static_cast<int32_t>(in.stage);
+  d->challenge_location = static_cast<int32_t>(in.challenge_location);
+  d->reason = in.reason;
+  d->deciding_policy = in.deciding_policy;
+  d->tenant_index = in.tenant_index;
+  d->bundle_version = in.bundle_version;
+  d->generation = in.generation;
+  d->sign_in_frequency_minutes = in.session.sign_in_frequency_minutes;
+  d->persistent_browser = static_cast<int32_t>(in.session.persistent_browser);
+  d->cloud_app_security = static_cast<int32_t>(in.session.cloud_app_security);
+  d->session_flags = SessionFlags(in.session);
+  d->policy_result_count = static_cast<uint32_t>(in.policy_results.size());
+  if (d->policy_results != nullptr) FillPolicyResults(in, d);
+
+  const uint32_t count =
+      std::min<uint32_t>(in.requirement_count, CROSSGATE_MAX_REQUIREMENTS);
+  d->requirement_count = count;
+  d->reserved0 = 0;
+  for (uint32_t i = 0; i < count; ++i) {
+    const Requirement& r = in.requirements[i];
+    d->requirements[i] = {
+        static_cast<int32_t>(r.kind),  r.ref, r.policy_index, r.group,
+        static_cast<int32_t>(r.where), 0};
+  }
+}
+
+// The same for an older caller's smaller struct (its known prefix only).
+void WriteDecisionPrefix(const Decision& in, crossgate_decision* out) noexcept;
+
+// Writes `in` into *out up to out's struct_size. `out` must already be
+// validated (CheckDecisionOut).
+inline void WriteDecision(const Decision& in,
+                          crossgate_decision* out) noexcept {
+  if (out->struct_size == sizeof(crossgate_decision)) [[likely]] {
+    FillDecision(in, out);
+  } else {
+    WriteDecisionPrefix(in, out);
+  }
+}
 
 // Writes a block with `status` (stage REQUEST for caller errors, INTERNAL
 // for library failures) into *out as far as it is writable. NULL is a no-op.

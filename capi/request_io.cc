@@ -1,6 +1,8 @@
 #include "capi/request_io.h"
 
+#include <algorithm>
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstring>
 #include <utility>
@@ -171,9 +173,47 @@ bool CountryOk(const char c[2]) {
   return ((c0 | c1) == 0) | (kLetter[c0] & kLetter[c1]);
 }
 
-// Upper case for a country CountryOk accepted: clearing bit 5 upper-cases a
+// Both countries (adjacent in the C struct and in Request), upper-cased
+// after CountryOk accepted them: clearing bit 5 of each byte upper-cases a
 // letter and leaves NUL as NUL.
-char Upper(char c) { return static_cast<char>(c & ~0x20); }
+static_assert(offsetof(crossgate_request, gps_country) ==
+                  offsetof(crossgate_request, country) + 2 &&
+              offsetof(Request, gps_country) == offsetof(Request, country) + 2);
+void CopyCountries(const crossgate_request& in, Request* out) {
+  uint32_t both;
+  std::memcpy(&both, in.country, 4);
+  both &= 0xdfdfdfdfu;
+  std::memcpy(reinterpret_cast<char*>(out) + offsetof(Request, country), &both,
+              4);
+}
+
+// The seven claim bools (Claims keeps them in CROSSGATE_CLAIM_* bit order)
+// from the claim bits in one store: the multiply moves bit k to bit 8k
+// (its 49 partial products land on distinct bits, so nothing carries), the
+// mask keeps those, and byte k is then 0 or 1, a valid bool.
+static_assert(CROSSGATE_CLAIM_MFA == 1 << 0 &&
+              CROSSGATE_CLAIM_COMPLIANT_DEVICE == 1 << 1 &&
+              CROSSGATE_CLAIM_HYBRID_JOINED_DEVICE == 1 << 2 &&
+              CROSSGATE_CLAIM_APPROVED_APPLICATION == 1 << 3 &&
+              CROSSGATE_CLAIM_APP_PROTECTION_POLICY == 1 << 4 &&
+              CROSSGATE_CLAIM_PASSWORD_CHANGED == 1 << 5 &&
+              CROSSGATE_CLAIM_RISK_REMEDIATED == 1 << 6);
+static_assert(offsetof(Claims, compliant_device) == 1 &&
+              offsetof(Claims, hybrid_joined_device) == 2 &&
+              offsetof(Claims, approved_application) == 3 &&
+              offsetof(Claims, app_protection_policy) == 4 &&
+              offsetof(Claims, password_changed) == 5 &&
+              offsetof(Claims, risk_remediated) == 6 && sizeof(bool) == 1);
+void SetClaimBools(uint32_t bits, Claims* out) {
+  const uint64_t bytes =
+      ((bits & kKnownClaims) * 0x0002040810204081ull) & 0x0101010101010101ull;
+  unsigned char seven[8];
+  std::memcpy(seven, &bytes, 8);
+  if constexpr (std::endian::native == std::endian::big) {
+    std::reverse(seven, seven + 8);
+  }
+  std::memcpy(&out->mfa, seven, 7);
+}
 
 int CheckList(const void* data, size_t count, const char* field,
               crossgate_error** err) {
@@ -189,8 +229,10 @@ int CheckList(const void* data, size_t count, const char* field,
   return CROSSGATE_OK;
 }
 
-// The slow path: the first out-of-range field, as an error naming it.
-int Diagnose(const crossgate_request& in, crossgate_error** err) {
+// The slow path: the first out-of-range field, as an error naming it. Kept
+// out of line so the converter's fast path keeps its registers.
+[[gnu::cold, gnu::noinline]] int Diagnose(const crossgate_request& in,
+                                          crossgate_error** err) {
   if ((in.flags & ~kKnownRequestFlags) != 0) {
     return SetError(err, CROSSGATE_EINVALID, "unknown flag bits",
                     "request/flags");
@@ -257,11 +299,34 @@ int Diagnose(const crossgate_request& in, crossgate_error** err) {
                   "request rejected without a reason");
 }
 
-// A C GUID array, viewed in place; false for a NULL list with a non-zero
-// count or a count above kMaxRequestList (Diagnose names it).
-bool ViewGuids(const crossgate_guid* data, size_t count, GuidList* out) {
+// The request's lists, checked branch-free as they are converted and
+// tested once (Ok): no list may be NULL with a non-zero count or longer than
+// kMaxRequestList (Diagnose names the list that is).
+class ListChecks {
+ public:
+  void Add(const void* data, size_t count) {
+    counts_ |= count;
+    null_with_count_ |= (data == nullptr) & (count != 0);
+  }
+  bool Ok(const crossgate_request& in) const {
+    if (null_with_count_) return false;
+    // Every count is at most the OR of all of them.
+    if (counts_ <= kMaxRequestList) return true;
+    return std::max({in.home_group_count, in.group_count, in.role_count,
+                     in.accepted_terms_of_use_count,
+                     in.satisfied_custom_control_count}) <= kMaxRequestList;
+  }
+
+ private:
+  size_t counts_ = 0;
+  bool null_with_count_ = false;
+};
+
+// A C GUID array, viewed in place (checked through `checks`).
+void ViewGuids(const crossgate_guid* data, size_t count, GuidList* out,
+               ListChecks* checks) {
   *out = GuidList::FromBytes(data, count);
-  return ((data != nullptr) | (count == 0)) & (count <= kMaxRequestList);
+  checks->Add(data, count);
 }
 
 // The request's address; false for an unknown family (Diagnose reports it).
@@ -312,9 +377,10 @@ int RequestConverter::Convert(const crossgate_request* in_ptr, Request* out,
   out->external_user_types = in.external_user_types;
   out->identity_source = static_cast<IdentitySource>(in.identity_source);
   out->home_user_id = ToGuid(in.home_user_id);
-  ok &= ViewGuids(in.home_groups, in.home_group_count, &out->home_groups);
-  ok &= ViewGuids(in.groups, in.group_count, &out->groups);
-  ok &= ViewGuids(in.roles, in.role_count, &out->roles);
+  ListChecks lists;
+  ViewGuids(in.home_groups, in.home_group_count, &out->home_groups, &lists);
+  ViewGuids(in.groups, in.group_count, &out->groups, &lists);
+  ViewGuids(in.roles, in.role_count, &out->roles, &lists);
   out->target_kind = static_cast<TargetKind>(in.target_kind);
   out->application_id = ToGuid(in.application_id);
   out->client_application_id = ToGuid(in.client_application_id);
@@ -324,10 +390,7 @@ int RequestConverter::Convert(const crossgate_request* in_ptr, Request* out,
   out->platform = static_cast<Platform>(in.platform);
   ok &= ConvertIp(in.ip, out);
   ok &= CountryOk(in.country) & CountryOk(in.gps_country);
-  out->country[0] = Upper(in.country[0]);
-  out->country[1] = Upper(in.country[1]);
-  out->gps_country[0] = Upper(in.gps_country[0]);
-  out->gps_country[1] = Upper(in.gps_country[1]);
+  CopyCountries(in, out);
   out->compliant_network =
       (in.flags & CROSSGATE_REQUEST_COMPLIANT_NETWORK) != 0;
   out->sign_in_risk = static_cast<RiskLevel>(in.sign_in_risk);
@@ -340,30 +403,20 @@ int RequestConverter::Convert(const crossgate_request* in_ptr, Request* out,
   out->device = nullptr;
 
   Claims& claims = out->claims;
-  claims.mfa = (in.claims & CROSSGATE_CLAIM_MFA) != 0;
+  SetClaimBools(in.claims, &claims);
   claims.mfa_origin = static_cast<ClaimOrigin>(in.mfa_origin);
-  claims.authentication_methods = in.authentication_methods;
-  claims.compliant_device = (in.claims & CROSSGATE_CLAIM_COMPLIANT_DEVICE) != 0;
-  claims.hybrid_joined_device =
-      (in.claims & CROSSGATE_CLAIM_HYBRID_JOINED_DEVICE) != 0;
   claims.device_origin = static_cast<ClaimOrigin>(in.device_origin);
-  claims.approved_application =
-      (in.claims & CROSSGATE_CLAIM_APPROVED_APPLICATION) != 0;
-  claims.app_protection_policy =
-      (in.claims & CROSSGATE_CLAIM_APP_PROTECTION_POLICY) != 0;
-  claims.password_changed = (in.claims & CROSSGATE_CLAIM_PASSWORD_CHANGED) != 0;
-  claims.risk_remediated = (in.claims & CROSSGATE_CLAIM_RISK_REMEDIATED) != 0;
-  ok &= ViewGuids(in.accepted_terms_of_use, in.accepted_terms_of_use_count,
-                  &claims.accepted_terms_of_use);
+  claims.authentication_methods = in.authentication_methods;
+  ViewGuids(in.accepted_terms_of_use, in.accepted_terms_of_use_count,
+            &claims.accepted_terms_of_use, &lists);
   const size_t controls = in.satisfied_custom_control_count;
-  ok &= (controls == 0) | ((in.satisfied_custom_controls != nullptr) &
-                           (controls <= kMaxRequestList));
+  lists.Add(in.satisfied_custom_controls, controls);
   out->tenant_restrictions_signal =
       (in.flags & CROSSGATE_REQUEST_TENANT_RESTRICTIONS) != 0;
   out->tenant_restrictions_tenant_id =
       out->tenant_restrictions_signal ? ToGuid(in.tenant_restrictions_tenant_id)
                                       : Guid();
-  if (!ok) return Diagnose(in, err);
+  if (!(ok && lists.Ok(in))) return Diagnose(in, err);
 
   claims.satisfied_custom_controls = {};
   if (controls != 0) {
@@ -404,6 +457,18 @@ constexpr const char* kDeviceTextNames[] = {"device_id",
                                             "trust_type"};
 constexpr size_t kNamedTexts =
     sizeof(kDeviceTextNames) / sizeof(kDeviceTextNames[0]);
+constexpr crossgate_str crossgate_device::*kDeviceTexts[kNamedTexts] = {
+    &crossgate_device::device_id,
+    &crossgate_device::display_name,
+    &crossgate_device::device_ownership,
+    &crossgate_device::enrollment_profile_name,
+    &crossgate_device::manufacturer,
+    &crossgate_device::mdm_app_id,
+    &crossgate_device::model,
+    &crossgate_device::operating_system,
+    &crossgate_device::operating_system_version,
+    &crossgate_device::profile_type,
+    &crossgate_device::trust_type};
 constexpr size_t kExtensionTexts = 15;
 static_assert(
     kNamedTexts ==
@@ -412,47 +477,30 @@ static_assert(device_filter::kDeviceTextCount == kNamedTexts + kExtensionTexts);
 
 // crossgate_device holds the named strings as one run of crossgate_str in
 // DeviceText order, and the extension attributes as another; a crossgate_str
-// has DeviceString's layout ({data, size}, NULL data = null). So each run is
-// copied as bytes.
+// has DeviceString's layout ({data, size}, NULL data = null). So the lib
+// device reads both runs in place (DeviceAttributes::named_records).
 static_assert(offsetof(crossgate_device, trust_type) ==
               offsetof(crossgate_device, device_id) +
                   (kNamedTexts - 1) * sizeof(crossgate_str));
+static_assert(kNamedTexts == device_filter::kNamedDeviceTextCount);
 static_assert(sizeof(crossgate_str) == sizeof(DeviceString) &&
               offsetof(crossgate_str, data) == 0 &&
               offsetof(crossgate_str, size) == sizeof(const char*));
 
-typedef uint64_t U64x2 __attribute__((vector_size(16)));
-static_assert(sizeof(U64x2) == sizeof(crossgate_str));
-
-// Copies the run of `sizeof...(I)` crossgate_str at byte `offset` of `in`
-// into out[0..], and returns their {data, size} pairs ORed together (one
-// vector load, store and OR per string; unrolled at compile time).
-template <size_t... I>
-U64x2 CopyStrings(const crossgate_device& in, size_t offset, DeviceString* out,
-                  std::index_sequence<I...>) {
-  const char* from = reinterpret_cast<const char*>(&in) + offset;
-  U64x2 all = {0, 0};
-  auto one = [&](size_t i) {
-    U64x2 s;
-    std::memcpy(&s, from + i * sizeof(s), sizeof(s));
-    std::memcpy(static_cast<void*>(out + i), &s, sizeof(s));
-    all |= s;
-  };
-  (one(I), ...);
-  return all;
+// Every string size ORed (data NULL or not), unrolled at compile time.
+template <size_t... N, size_t... E>
+size_t AllSizes(const crossgate_device& in, std::index_sequence<N...>,
+                std::index_sequence<E...>) {
+  return ((in.*kDeviceTexts[N]).size | ...) |
+         (in.extension_attributes[E].size | ...);
 }
 
-// Every text property. False when some size is above kMaxString: a
-// non-NULL such string fails the request (TextError), a NULL one is null
-// whatever its size.
-bool CopyTexts(const crossgate_device& in, DeviceAttributes* d) {
-  const U64x2 all =
-      CopyStrings(in, offsetof(crossgate_device, device_id), &d->text[0],
-                  std::make_index_sequence<kNamedTexts>()) |
-      CopyStrings(in, offsetof(crossgate_device, extension_attributes),
-                  &d->text[kNamedTexts],
-                  std::make_index_sequence<kExtensionTexts>());
-  return all[1] <= kMaxString;
+// True when every string is readable: the fast test is that no size at all
+// is above kMaxString; TextError decides otherwise (a NULL string's size is
+// ignored).
+bool TextsOk(const crossgate_device& in) {
+  return AllSizes(in, std::make_index_sequence<kNamedTexts>(),
+                  std::make_index_sequence<kExtensionTexts>()) <= kMaxString;
 }
 
 // The first non-NULL string longer than kMaxString, as an error naming it;
@@ -510,13 +558,16 @@ int Collection(const crossgate_str* data, size_t count, const char* field,
 // The filter-for-devices properties (spec 4.10), in DeviceText order.
 int RequestConverter::ConvertDevice(const crossgate_device* in_ptr,
                                     Request* out, crossgate_error** err) {
-  // A caller built against this header passes sizeof: read it in place.
-  crossgate_device copy;
+  // A caller built against this header passes sizeof: read it in place. An
+  // older caller's smaller struct is read into a full one kept here, since
+  // the device's strings are read during the evaluation, after this returns.
   const crossgate_device* source = in_ptr;
   if (in_ptr->struct_size != sizeof(crossgate_device)) {
-    copy = crossgate_device{};
-    if (int rc = ReadStruct(in_ptr, &copy, "request/device", err)) return rc;
-    source = &copy;
+    older_device_ = crossgate_device{};
+    if (int rc = ReadStruct(in_ptr, &older_device_, "request/device", err)) {
+      return rc;
+    }
+    source = &older_device_;
   }
   const crossgate_device& in = *source;
   if (static_cast<uint32_t>(in.is_compliant) > CROSSGATE_TRISTATE_TRUE) {
@@ -526,9 +577,14 @@ int RequestConverter::ConvertDevice(const crossgate_device* in_ptr,
   // Every member is assigned below, so the previous request's values never
   // leak into this one and nothing is reset twice.
   device_.registered = true;
-  if (!CopyTexts(in, &device_)) {
+  if (!TextsOk(in)) {
     if (int rc = TextError(in, err)) return rc;
   }
+  const char* base = reinterpret_cast<const char*>(source);
+  device_.named_records = reinterpret_cast<const unsigned char*>(
+      base + offsetof(crossgate_device, device_id));
+  device_.extension_records = reinterpret_cast<const unsigned char*>(
+      base + offsetof(crossgate_device, extension_attributes));
   device_.is_compliant =
       in.is_compliant == CROSSGATE_TRISTATE_NULL
           ? absl::optional<bool>()

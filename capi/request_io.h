@@ -52,6 +52,7 @@ class RequestConverter {
 
   std::vector<absl::string_view> custom_controls_;
   device_filter::DeviceAttributes device_;
+  crossgate_device older_device_;  // an older caller's device, widened
   std::vector<absl::string_view> physical_ids_;
   std::vector<absl::string_view> system_labels_;
 };

@@ -19,6 +19,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 
 #include "absl/strings/string_view.h"
 #include "absl/types/optional.h"
@@ -57,6 +58,9 @@ constexpr DeviceText ExtensionAttribute(int n) {
 // whole-element equality).
 enum class DeviceCollection : uint8_t { kPhysicalIds, kSystemLabels };
 
+inline constexpr size_t kNamedDeviceTextCount =
+    static_cast<size_t>(DeviceText::kExtensionAttribute1);
+
 struct DeviceAttributes {
   using Text = DeviceString;  // null: the property is null
   using Collection = absl::optional<absl::Span<const absl::string_view>>;
@@ -64,16 +68,37 @@ struct DeviceAttributes {
   // False: the device is unknown to the resource tenant and every property
   // is null (the other fields are ignored).
   bool registered = false;
-  // Indexed by DeviceText.
+  // Indexed by DeviceText. Read through TextAt() (which honours the
+  // records below), not directly.
   std::array<Text, kDeviceTextCount> text;
   absl::optional<bool> is_compliant;
   // An empty optional or an empty span: no element can match.
   Collection physical_ids;
   Collection system_labels;
+  // Instead of filling `text`, the C ABI points these at the two runs of
+  // {data, size} string records in its caller's crossgate_device (the named
+  // properties in DeviceText order, then extensionAttribute1..15; a record
+  // has DeviceString's layout), which are then read in place: no copy per
+  // request. Null: `text` holds the strings.
+  const unsigned char* named_records = nullptr;
+  const unsigned char* extension_records = nullptr;
+
+  // The string property in `slot` (a DeviceText value).
+  DeviceString TextAt(size_t slot) const {
+    if (named_records == nullptr) return text[slot];
+    const unsigned char* record =
+        slot < kNamedDeviceTextCount
+            ? named_records + slot * sizeof(DeviceString)
+            : extension_records +
+                  (slot - kNamedDeviceTextCount) * sizeof(DeviceString);
+    DeviceString s;
+    std::memcpy(static_cast<void*>(&s), record, sizeof(s));
+    return s;
+  }
 
   Text& operator[](DeviceText p) { return text[static_cast<size_t>(p)]; }
-  const Text& operator[](DeviceText p) const {
-    return text[static_cast<size_t>(p)];
+  DeviceString operator[](DeviceText p) const {
+    return TextAt(static_cast<size_t>(p));
   }
   Collection& operator[](DeviceCollection c) {
     return c == DeviceCollection::kPhysicalIds ? physical_ids : system_labels;

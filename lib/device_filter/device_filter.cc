@@ -15,7 +15,7 @@ class DeviceInput {
  public:
   explicit DeviceInput(const DeviceAttributes& device) : device_(device) {}
   absl::optional<absl::string_view> Text(uint16_t slot) const {
-    return device_.text[slot];
+    return device_.TextAt(slot);
   }
   absl::optional<bool> Bool() const { return device_.is_compliant; }
   DeviceAttributes::Collection List(uint16_t slot) const {

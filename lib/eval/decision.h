@@ -23,7 +23,7 @@ enum class Stage : uint8_t {
   kCrossTenantAccess,   // XTAP B2B collaboration / direct connect
   kTenantRestrictions,  // TRv2 (spec 2.12)
   kConditionalAccess,
-  kInternal,            // broken invariant: always block
+  kInternal,  // broken invariant: always block
 };
 
 enum class ChallengeLocation : uint8_t {
@@ -62,26 +62,27 @@ struct Requirement {
 // values; ReasonName() in lib/eval/evaluator.h gives each a static name.
 enum class Reason : uint16_t {
   kNone = 0,
-  kUnknownResourceTenant,     // resource tenant not in the bundle
-  kCrossTenantAccessDenied,   // XTAP stage denied (D5)
-  kBlockControl,              // a policy with `block` applies (D9)
-  kCompliantDeviceRequired,   // D10
+  kUnknownResourceTenant,    // resource tenant not in the bundle
+  kCrossTenantAccessDenied,  // XTAP stage denied (D5)
+  kBlockControl,             // a policy with `block` applies (D9)
+  kCompliantDeviceRequired,  // D10
   kHybridJoinedDeviceRequired,
   kApprovedApplicationRequired,
   kAppProtectionPolicyRequired,
   kLegacyClientCannotSatisfy,  // D13
   kWorkloadIdentityCannotSatisfy,
-  kDirectConnectRequiresMfaTrust,  // spec 1 step 6, 6.4
-  kExternalUserUnsupportedControl, // approved app, app protection, password change, risk remediation (5.5)
-  kDirectConnectTermsOfUse,        // 5.5: ToU not supported for direct connect
-  kExternalUserCustomControl,      // D12
-  kDeviceNotTrustedForExternalUser,  // 2.11: device claims not trusted
+  kDirectConnectRequiresMfaTrust,   // spec 1 step 6, 6.4
+  kExternalUserUnsupportedControl,  // approved app, app protection, password
+                                    // change, risk remediation (5.5)
+  kDirectConnectTermsOfUse,         // 5.5: ToU not supported for direct connect
+  kExternalUserCustomControl,       // D12
+  kDeviceNotTrustedForExternalUser,    // 2.11: device claims not trusted
   kAuthenticationStrengthUnavailable,  // no acceptable method combination (6.4)
-  kDeviceCodeFlowDeviceGrant,      // 4.11: device-code flow carries no device state
-  kTooManyRequirements,            // challenge overflow (fail closed)
-  kScratchTooSmall,                // EvalScratch not sized for this set
+  kDeviceCodeFlowDeviceGrant,  // 4.11: device-code flow carries no device state
+  kTooManyRequirements,        // challenge overflow (fail closed)
+  kScratchTooSmall,            // EvalScratch not sized for this set
   kInternalError,
-  kNoPolicySet,                    // the engine has nothing published yet
+  kNoPolicySet,  // the engine has nothing published yet
   kReasonCount,  // keep last
 };
 
@@ -135,14 +136,19 @@ struct SessionOutcome {
   int32_t sign_in_frequency_minutes = 0;
   enum class PersistentBrowser : uint8_t { kNotSet = 0, kAlways, kNever };
   PersistentBrowser persistent_browser = PersistentBrowser::kNotSet;
-  bool application_enforced_restrictions = false;
   enum class CloudAppSecurity : uint8_t {
-    kNotSet = 0, kMcasConfigured, kMonitorOnly, kBlockDownloads };
+    kNotSet = 0,
+    kMcasConfigured,
+    kMonitorOnly,
+    kBlockDownloads
+  };
   CloudAppSecurity cloud_app_security = CloudAppSecurity::kNotSet;
+  // The boolean controls, adjacent and in the order of the C ABI's
+  // CROSSGATE_SESSION_* bits, which it gathers in one step.
+  bool application_enforced_restrictions = false;
   bool disable_resilience_defaults = false;
   bool secure_sign_in_session = false;
   bool continuous_access_evaluation_strict = false;
-  // Appended fields.
   // CAE `disabled` requested by an applying policy (spec 4.13).
   bool continuous_access_evaluation_disabled = false;
   // Direct-connect users do not get these controls (spec 5.5); set when an

@@ -131,18 +131,20 @@ enum class ClaimOrigin : uint8_t {
 
 // Claims already present in the session.
 struct Claims {
+  // The boolean claims first, in the order of the C ABI's CROSSGATE_CLAIM_*
+  // bits, so the C ABI sets all seven with one store.
   bool mfa = false;  // MFA completed
-  ClaimOrigin mfa_origin = ClaimOrigin::kUnspecified;
-  // Authentication methods used in the session, as bits
-  // (1u << policy::v1::AuthenticationMethodMode value).
-  uint32_t authentication_methods = 0;
   bool compliant_device = false;
   bool hybrid_joined_device = false;
-  ClaimOrigin device_origin = ClaimOrigin::kUnspecified;
   bool approved_application = false;   // approved client app in use
   bool app_protection_policy = false;  // app protection policy in force
   bool password_changed = false;  // secure password change done (user risk)
   bool risk_remediated = false;   // risk remediation done
+  ClaimOrigin mfa_origin = ClaimOrigin::kUnspecified;
+  ClaimOrigin device_origin = ClaimOrigin::kUnspecified;
+  // Authentication methods used in the session, as bits
+  // (1u << policy::v1::AuthenticationMethodMode value).
+  uint32_t authentication_methods = 0;
   GuidList accepted_terms_of_use;
   absl::Span<const absl::string_view> satisfied_custom_controls;
 };

@@ -174,7 +174,8 @@ std::string DeviceAttributesJson(const device_filter::DeviceAttributes& d) {
   ObjectWriter w(&out);
   w.Bool("registered", d.registered);
   for (int i = 0; i < kDeviceStringCount; ++i) {
-    if (d.text[i].has_value()) w.String(DeviceStringName(i), *d.text[i]);
+    const device_filter::DeviceString text = d.TextAt(i);
+    if (text.has_value()) w.String(DeviceStringName(i), *text);
   }
   if (d.is_compliant.has_value()) w.Bool("isCompliant", *d.is_compliant);
   if (d.physical_ids.has_value()) w.StringList("physicalIds", *d.physical_ids);
