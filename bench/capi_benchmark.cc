@@ -4,7 +4,8 @@
 //
 //   BM_Cxx/<policies>          crossgate::Evaluate on an explicit snapshot
 //   BM_CApiSnapshot/<policies> crossgate_snapshot_evaluate (pinned snapshot)
-//   BM_CApi/<policies>         crossgate_evaluate (engine, per-thread cache)
+//   BM_CxxEngine/<policies>    Engine::Evaluate (engine, per-thread cache)
+//   BM_CApi/<policies>         crossgate_evaluate (the same through the C ABI)
 //   BM_CApiBatch/<policies>    crossgate_snapshot_evaluate_batch, per decision
 //   BM_CApiLatency/<policies>  crossgate_snapshot_evaluate, per-call p50/p99
 //   BM_StreamPass/<policies>   one pass of the stream through each API, for
@@ -25,6 +26,7 @@
 #include "benchmark/benchmark.h"
 #include "crossgate/crossgate.h"
 #include "lib/device_filter/device_attributes.h"
+#include "lib/engine/engine.h"
 #include "lib/eval/evaluator.h"
 #include "lib/eval/scratch.h"
 #include "lib/load/loader.h"
@@ -171,6 +173,33 @@ void BM_Cxx(benchmark::State& state) {
   }
 }
 
+// The C++ counterpart of crossgate_evaluate: lib Engine::Evaluate, which
+// finds the current snapshot through the calling thread's cache as the C
+// entry point does.
+Engine& GetCxxEngine(int policies) {
+  static auto* cache = new std::map<int, std::unique_ptr<Engine>>();
+  auto& slot = (*cache)[policies];
+  if (slot == nullptr) {
+    slot = std::make_unique<Engine>();
+    if (!slot->Publish(GetFixture(policies, 1).set).ok()) std::abort();
+  }
+  return *slot;
+}
+
+void BM_CxxEngine(benchmark::State& state) {
+  const Fixture& f = GetFixture(static_cast<int>(state.range(0)), 1);
+  const Engine& engine = GetCxxEngine(static_cast<int>(state.range(0)));
+  EvaluateOptions options;
+  options.report_policies = false;
+  Decision d;
+  size_t v = 0;
+  for (auto _ : state) {
+    engine.Evaluate(f.stream.requests[v], options, &d);
+    benchmark::DoNotOptimize(d);
+    v = (v + 1) & (kStreamSize - 1);
+  }
+}
+
 void BM_CApiSnapshot(benchmark::State& state) {
   CFixture& f = GetCFixture(static_cast<int>(state.range(0)));
   crossgate_decision d;
@@ -275,14 +304,20 @@ void BM_CxxVsCApiInterleaved(benchmark::State& state) {
       100.0 * (state.counters["mean_ns"] / cxx_mean - 1);
 }
 
-// Exactly one pass over the stream through crossgate::Evaluate, then one
-// through crossgate_snapshot_evaluate: a fixed request mix for
-//   valgrind --tool=callgrind capi_benchmark --benchmark_filter=BM_StreamPass
-// whose inclusive counts of Evaluate and crossgate_snapshot_evaluate, each
-// divided by the calls, give the per-decision instruction cost of each API.
+// Exactly one pass over the stream through each of crossgate::Evaluate,
+// crossgate_snapshot_evaluate, Engine::Evaluate and crossgate_evaluate: a
+// fixed request mix for
+//   valgrind --tool=callgrind
+//     --toggle-collect='crossgate::bench::*BM_StreamPass*'
+//     capi_benchmark --benchmark_filter=BM_StreamPass   (one command line)
+// whose inclusive counts of each entry point, divided by its 4,096 calls,
+// give the per-decision instruction cost of each API (the pairs compare a
+// pinned snapshot, then the engine's current one; Evaluate is reached from
+// three of them, so take its C++ share from the calls in BM_StreamPass).
 void BM_StreamPass(benchmark::State& state) {
   const Fixture& f = GetFixture(static_cast<int>(state.range(0)), 1);
   CFixture& c = GetCFixture(static_cast<int>(state.range(0)));
+  const Engine& engine = GetCxxEngine(static_cast<int>(state.range(0)));
   EvalScratch scratch(*f.set);
   EvaluateOptions options;
   options.report_policies = false;
@@ -298,12 +333,21 @@ void BM_StreamPass(benchmark::State& state) {
       crossgate_snapshot_evaluate(&cd, c.snapshot, &r, nullptr);
       benchmark::DoNotOptimize(cd);
     }
+    for (const Request& r : f.stream.requests) {
+      engine.Evaluate(r, options, &d);
+      benchmark::DoNotOptimize(d);
+    }
+    for (const crossgate_request& r : c.requests) {
+      crossgate_evaluate(&cd, c.engine, &r, nullptr);
+      benchmark::DoNotOptimize(cd);
+    }
   }
 }
 
 BENCHMARK(BM_StreamPass)->ArgName("policies")->Arg(200)->Iterations(1);
 BENCHMARK(BM_CxxVsCApiInterleaved)->ArgName("policies")->Arg(200);
 BENCHMARK(BM_Cxx)->ArgName("policies")->Arg(200)->Arg(2000);
+BENCHMARK(BM_CxxEngine)->ArgName("policies")->Arg(200)->Arg(2000);
 BENCHMARK(BM_CApiSnapshot)->ArgName("policies")->Arg(200)->Arg(2000);
 BENCHMARK(BM_CApi)->ArgName("policies")->Arg(200)->Arg(2000);
 BENCHMARK(BM_CApiBatch)->ArgName("policies")->Arg(200)->Arg(2000);
