@@ -6,10 +6,7 @@
 // (crossgate.h convention 9).
 
 #include <algorithm>
-#include <bit>
-#include <cstddef>
 #include <cstdint>
-#include <cstring>
 
 #include "capi/struct_io.h"
 #include "crossgate/crossgate.h"
@@ -21,10 +18,10 @@ namespace crossgate::capi {
 // policy_results_capacity); out->policy_result_count is already set.
 void FillPolicyResults(const Decision& in, crossgate_decision* out) noexcept;
 
-// The six session bools as CROSSGATE_SESSION_* bits. SessionOutcome keeps
-// them adjacent in bit order, each byte 0 or 1; the multiply moves byte k's
-// bit to bit 56 + k (its partial products land on distinct bits, so nothing
-// carries) and the shift brings the six down.
+// The six session bools as CROSSGATE_SESSION_* bits. Read one by one on
+// purpose: Evaluate has just stored them as single bytes, and one wider
+// load of all six could not be forwarded from those stores (a stall that
+// cost more than the shifts).
 inline uint32_t SessionFlags(const SessionOutcome& s) {
   static_assert(CROSSGATE_SESSION_APP_ENFORCED_RESTRICTIONS == 1 << 0 &&
                 CROSSGATE_SESSION_DISABLE_RESILIENCE_DEFAULTS == 1 << 1 &&
@@ -32,25 +29,22 @@ inline uint32_t SessionFlags(const SessionOutcome& s) {
                 CROSSGATE_SESSION_CAE_STRICT == 1 << 3 &&
                 CROSSGATE_SESSION_CAE_DISABLED == 1 << 4 &&
                 CROSSGATE_SESSION_IGNORED_FOR_DIRECT_CONNECT == 1 << 5);
-  constexpr size_t kFirst =
-      offsetof(SessionOutcome, application_enforced_restrictions);
-  static_assert(
-      offsetof(SessionOutcome, disable_resilience_defaults) == kFirst + 1 &&
-      offsetof(SessionOutcome, secure_sign_in_session) == kFirst + 2 &&
-      offsetof(SessionOutcome, continuous_access_evaluation_strict) ==
-          kFirst + 3 &&
-      offsetof(SessionOutcome, continuous_access_evaluation_disabled) ==
-          kFirst + 4 &&
-      offsetof(SessionOutcome, ignored_for_direct_connect) == kFirst + 5 &&
-      sizeof(bool) == 1);
-  unsigned char bytes[8] = {};
-  std::memcpy(bytes, &s.application_enforced_restrictions, 6);
-  if constexpr (std::endian::native == std::endian::big) {
-    std::reverse(bytes, bytes + 8);
-  }
-  uint64_t word;
-  std::memcpy(&word, bytes, 8);
-  return static_cast<uint32_t>((word * 0x0102040810204080ull) >> 56);
+  return uint32_t{s.application_enforced_restrictions} |
+         uint32_t{s.disable_resilience_defaults} << 1 |
+         uint32_t{s.secure_sign_in_session} << 2 |
+         uint32_t{s.continuous_access_evaluation_strict} << 3 |
+         uint32_t{s.continuous_access_evaluation_disabled} << 4 |
+         uint32_t{s.ignored_for_direct_connect} << 5;
+}
+
+// `value`, kept a scalar load: GCC would otherwise read bundle_version and
+// generation as one 16-byte vector, and generation's 8-byte store (made just
+// before, by EvaluateOn or Engine::Evaluate) cannot forward to that wider
+// load, stalling until it leaves the store buffer.
+inline uint64_t ScalarLoad(const uint64_t& value) {
+  uint64_t v = value;
+  __asm__("" : "+r"(v));
+  return v;
 }
 
 // Fills every output field of a full-size *out from `in` (keeps the three
@@ -64,7 +58,7 @@ inline void FillDecision(const Decision& in, crossgate_decision* d) noexcept {
   d->deciding_policy = in.deciding_policy;
   d->tenant_index = in.tenant_index;
   d->bundle_version = in.bundle_version;
-  d->generation = in.generation;
+  d->generation = ScalarLoad(in.generation);
   d->sign_in_frequency_minutes = in.session.sign_in_frequency_minutes;
   d->persistent_browser = static_cast<int32_t>(in.session.persistent_browser);
   d->cloud_app_security = static_cast<int32_t>(in.session.cloud_app_security);

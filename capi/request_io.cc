@@ -187,10 +187,12 @@ void CopyCountries(const crossgate_request& in, Request* out) {
               4);
 }
 
-// The seven claim bools (Claims keeps them in CROSSGATE_CLAIM_* bit order)
-// from the claim bits in one store: the multiply moves bit k to bit 8k
-// (its 49 partial products land on distinct bits, so nothing carries), the
-// mask keeps those, and byte k is then 0 or 1, a valid bool.
+// The seven claim bools (Claims keeps them in CROSSGATE_CLAIM_* bit order,
+// mfa_origin after them) and mfa_origin, in one 8-byte store, so that
+// Evaluate's loads of any of them forward from a single store. The multiply
+// moves claim bit k to bit 8k (its 49 partial products land on distinct
+// bits, so nothing carries), the mask keeps those, and byte k is then 0 or
+// 1, a valid bool.
 static_assert(CROSSGATE_CLAIM_MFA == 1 << 0 &&
               CROSSGATE_CLAIM_COMPLIANT_DEVICE == 1 << 1 &&
               CROSSGATE_CLAIM_HYBRID_JOINED_DEVICE == 1 << 2 &&
@@ -198,21 +200,25 @@ static_assert(CROSSGATE_CLAIM_MFA == 1 << 0 &&
               CROSSGATE_CLAIM_APP_PROTECTION_POLICY == 1 << 4 &&
               CROSSGATE_CLAIM_PASSWORD_CHANGED == 1 << 5 &&
               CROSSGATE_CLAIM_RISK_REMEDIATED == 1 << 6);
-static_assert(offsetof(Claims, compliant_device) == 1 &&
+static_assert(offsetof(Claims, mfa) == 0 &&
+              offsetof(Claims, compliant_device) == 1 &&
               offsetof(Claims, hybrid_joined_device) == 2 &&
               offsetof(Claims, approved_application) == 3 &&
               offsetof(Claims, app_protection_policy) == 4 &&
               offsetof(Claims, password_changed) == 5 &&
-              offsetof(Claims, risk_remediated) == 6 && sizeof(bool) == 1);
-void SetClaimBools(uint32_t bits, Claims* out) {
-  const uint64_t bytes =
+              offsetof(Claims, risk_remediated) == 6 &&
+              offsetof(Claims, mfa_origin) == 7 && sizeof(bool) == 1 &&
+              sizeof(ClaimOrigin) == 1);
+void SetClaimBools(uint32_t bits, int32_t mfa_origin, Claims* out) {
+  uint64_t word =
       ((bits & kKnownClaims) * 0x0002040810204081ull) & 0x0101010101010101ull;
-  unsigned char seven[8];
-  std::memcpy(seven, &bytes, 8);
+  word |= uint64_t{static_cast<uint8_t>(mfa_origin)} << 56;
+  unsigned char bytes[8];
+  std::memcpy(bytes, &word, 8);
   if constexpr (std::endian::native == std::endian::big) {
-    std::reverse(seven, seven + 8);
+    std::reverse(bytes, bytes + 8);
   }
-  std::memcpy(&out->mfa, seven, 7);
+  std::memcpy(static_cast<void*>(out), bytes, 8);
 }
 
 int CheckList(const void* data, size_t count, const char* field,
@@ -403,8 +409,7 @@ int RequestConverter::Convert(const crossgate_request* in_ptr, Request* out,
   out->device = nullptr;
 
   Claims& claims = out->claims;
-  SetClaimBools(in.claims, &claims);
-  claims.mfa_origin = static_cast<ClaimOrigin>(in.mfa_origin);
+  SetClaimBools(in.claims, in.mfa_origin, &claims);
   claims.device_origin = static_cast<ClaimOrigin>(in.device_origin);
   claims.authentication_methods = in.authentication_methods;
   ViewGuids(in.accepted_terms_of_use, in.accepted_terms_of_use_count,

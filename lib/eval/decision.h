@@ -143,8 +143,8 @@ struct SessionOutcome {
     kBlockDownloads
   };
   CloudAppSecurity cloud_app_security = CloudAppSecurity::kNotSet;
-  // The boolean controls, adjacent and in the order of the C ABI's
-  // CROSSGATE_SESSION_* bits, which it gathers in one step.
+  // The boolean controls, in the order of the C ABI's CROSSGATE_SESSION_*
+  // bits.
   bool application_enforced_restrictions = false;
   bool disable_resilience_defaults = false;
   bool secure_sign_in_session = false;

@@ -25,11 +25,6 @@ EvalScratch::EvalScratch(EvalScratch&&) noexcept = default;
 EvalScratch& EvalScratch::operator=(EvalScratch&&) noexcept = default;
 EvalScratch::~EvalScratch() = default;
 
-bool EvalScratch::Fits(const CompiledPolicySet& set) const {
-  return set.max_tenant_policies() <= policies_ &&
-         set.max_tenant_strengths() <= strengths_;
-}
-
 void EvalScratch::ResetStamps() {
   std::memset(strength_stamp_.get(), 0, sizeof(uint32_t) * strengths_);
 }

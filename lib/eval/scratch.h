@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <memory>
 
+#include "lib/compile/compiled_policy_set.h"
 #include "lib/eval/decision.h"
 
 namespace crossgate {
@@ -44,7 +45,11 @@ class EvalScratch {
   ~EvalScratch();
 
   // True when this scratch is large enough for every tenant of `set`.
-  bool Fits(const CompiledPolicySet& set) const;
+  // Inline: the C ABI checks it on every call against a pinned snapshot.
+  bool Fits(const CompiledPolicySet& set) const {
+    return set.max_tenant_policies() <= policies_ &&
+           set.max_tenant_strengths() <= strengths_;
+  }
 
   uint32_t policy_capacity() const { return policies_; }
   uint32_t words_per_row() const { return words_; }
@@ -54,7 +59,9 @@ class EvalScratch {
   PolicyOutcome* results() { return results_.get(); }
   uint8_t* strength_state() { return strength_state_.get(); }
   uint32_t* strength_stamp() { return strength_stamp_.get(); }
-  uint32_t NextStamp() { return ++stamp_ == 0 ? (ResetStamps(), ++stamp_) : stamp_; }
+  uint32_t NextStamp() {
+    return ++stamp_ == 0 ? (ResetStamps(), ++stamp_) : stamp_;
+  }
   Requirement* pending() { return pending_.get(); }
   PendingGroup* groups() { return groups_.get(); }
 
