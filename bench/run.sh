@@ -41,6 +41,18 @@ run() { run_as "$1" "$@"; }
 
 run evaluate_benchmark --benchmark_min_time=0.3
 run capi_benchmark --benchmark_min_time=0.3
+# Instructions per decision through each API (deterministic, unlike the
+# timings on a shared VM): one pass of the stream under callgrind.
+if command -v valgrind >/dev/null && command -v callgrind_annotate >/dev/null; then
+  log "capi_benchmark BM_StreamPass under callgrind"
+  valgrind --tool=callgrind --callgrind-out-file="$RES/capi_callgrind.out" \
+    --toggle-collect='crossgate::bench::*BM_StreamPass*' \
+    "$BUILD/bin/capi_benchmark" --benchmark_filter=BM_StreamPass \
+    > "$RES/capi_callgrind.log" 2>&1 &&
+    callgrind_annotate --inclusive=yes --tree=calling \
+      "$RES/capi_callgrind.out" > "$RES/capi_callgrind.txt" 2>/dev/null ||
+    log "warning: callgrind run failed (see $RES/capi_callgrind.log)"
+fi
 run load_benchmark --benchmark_min_time=0.2 --benchmark_filter='-Huge'
 # 100,000 tenants: one iteration, one repetition (tens of seconds each).
 REPS=1 run_as load_benchmark load_100k_benchmark --benchmark_filter='Huge'
