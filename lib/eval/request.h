@@ -123,8 +123,8 @@ enum class AuthenticationFlow : uint8_t {
 // Which tenant issued a claim (spec 5.5): home-tenant claims count only
 // through the resource tenant's inbound trust.
 enum class ClaimOrigin : uint8_t {
-  kUnspecified =
-      0,  // read as kResourceTenant for members, kHomeTenant for externals
+  // Read as kResourceTenant for members, kHomeTenant for externals.
+  kUnspecified = 0,
   kHomeTenant,
   kResourceTenant,
 };
