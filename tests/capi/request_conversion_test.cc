@@ -4,8 +4,8 @@
 // same compiled set as crossgate::Evaluate. The decisions must be identical,
 // with the GUID arrays (groups, home groups, roles, terms of use) passed
 // 16-byte aligned, 8-byte aligned and misaligned (crossgate_guid has
-// alignment 1, so a caller may pack them anywhere): the converter copies the
-// bytes, so the address must not matter.
+// alignment 1, so a caller may pack them anywhere): the converter reads the
+// bytes where they lie, so the address must not matter.
 
 #include <cstdint>
 #include <cstring>
@@ -14,6 +14,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "capi/handles.h"
+#include "capi/request_io.h"
 #include "crossgate/crossgate.h"
 #include "gtest/gtest.h"
 #include "lib/device_filter/device_attributes.h"
@@ -386,6 +387,69 @@ TEST(RequestConversion, OversizedStringsFailClosed) {
   EXPECT_EQ(d.outcome, CROSSGATE_OUTCOME_BLOCK);
   crossgate_error_free(err);
   crossgate_engine_destroy(engine);
+}
+
+// The converter reads a device's strings where the caller keeps them (two
+// runs of crossgate_str, DeviceAttributes::named_records/extension_records):
+// every one of the 26 properties must come back from its own member, nulls
+// as nulls, whatever the other members hold.
+TEST(RequestConversion, EveryDeviceStringIsReadFromItsOwnMember) {
+  std::vector<std::string> values;
+  for (size_t i = 0; i < device_filter::kDeviceTextCount; ++i) {
+    values.push_back(absl::StrCat("value-", i));
+  }
+  for (size_t null_slot = 0; null_slot <= device_filter::kDeviceTextCount;
+       ++null_slot) {
+    crossgate_device device;
+    crossgate_device_init(&device, sizeof(device));
+    crossgate_str* members[] = {&device.device_id,
+                                &device.display_name,
+                                &device.device_ownership,
+                                &device.enrollment_profile_name,
+                                &device.manufacturer,
+                                &device.mdm_app_id,
+                                &device.model,
+                                &device.operating_system,
+                                &device.operating_system_version,
+                                &device.profile_type,
+                                &device.trust_type};
+    constexpr size_t kNamed = sizeof(members) / sizeof(members[0]);
+    ASSERT_EQ(kNamed, device_filter::kNamedDeviceTextCount);
+    for (size_t i = 0; i < device_filter::kDeviceTextCount; ++i) {
+      crossgate_str* member =
+          i < kNamed ? members[i] : &device.extension_attributes[i - kNamed];
+      // One property at a time is null, with a size the library must ignore.
+      *member = i == null_slot
+                    ? crossgate_str{nullptr, SIZE_MAX}
+                    : crossgate_str{values[i].data(), values[i].size()};
+    }
+    device.is_compliant = CROSSGATE_TRISTATE_TRUE;
+    crossgate_request req;
+    crossgate_request_init(&req, sizeof(req));
+    req.device = &device;
+
+    capi::RequestConverter converter;
+    Request out;
+    crossgate_error* err = nullptr;
+    ASSERT_EQ(converter.Convert(&req, &out, &err), CROSSGATE_OK)
+        << crossgate_error_message(err);
+    ASSERT_NE(out.device, nullptr);
+    EXPECT_TRUE(out.device->registered);
+    EXPECT_EQ(out.device->is_compliant, absl::optional<bool>(true));
+    for (size_t i = 0; i < device_filter::kDeviceTextCount; ++i) {
+      const device_filter::DeviceString text = out.device->TextAt(i);
+      if (i == null_slot) {
+        EXPECT_FALSE(text.has_value()) << "slot " << i;
+      } else {
+        ASSERT_TRUE(text.has_value()) << "slot " << i;
+        EXPECT_EQ(*text, values[i]) << "slot " << i;
+        // In place: the view points into the caller's string.
+        EXPECT_EQ((*text).data(), values[i].data()) << "slot " << i;
+      }
+      EXPECT_EQ((*out.device)[static_cast<DeviceText>(i)], text);
+    }
+    crossgate_error_free(err);
+  }
 }
 
 }  // namespace
