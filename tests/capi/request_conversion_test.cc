@@ -43,6 +43,26 @@ crossgate_str CStr(const DeviceAttributes::Text& s) {
   return crossgate_str{s->data(), s->size()};
 }
 
+// The crossgate_device member that holds DeviceText slot `i` (the named
+// properties, then extensionAttribute1..15).
+crossgate_str* DeviceMember(crossgate_device* device, size_t i) {
+  crossgate_str* named[] = {&device->device_id,
+                            &device->display_name,
+                            &device->device_ownership,
+                            &device->enrollment_profile_name,
+                            &device->manufacturer,
+                            &device->mdm_app_id,
+                            &device->model,
+                            &device->operating_system,
+                            &device->operating_system_version,
+                            &device->profile_type,
+                            &device->trust_type};
+  static_assert(sizeof(named) / sizeof(named[0]) ==
+                device_filter::kNamedDeviceTextCount);
+  constexpr size_t kNamed = device_filter::kNamedDeviceTextCount;
+  return i < kNamed ? named[i] : &device->extension_attributes[i - kNamed];
+}
+
 // A GUID list placed at `offset` bytes past a 16-byte boundary.
 class PlacedGuids {
  public:
@@ -146,21 +166,8 @@ struct CRequest {
                                 ? CROSSGATE_TRISTATE_NULL
                             : *d.is_compliant ? CROSSGATE_TRISTATE_TRUE
                                               : CROSSGATE_TRISTATE_FALSE;
-      crossgate_str* named[] = {&device.device_id,
-                                &device.display_name,
-                                &device.device_ownership,
-                                &device.enrollment_profile_name,
-                                &device.manufacturer,
-                                &device.mdm_app_id,
-                                &device.model,
-                                &device.operating_system,
-                                &device.operating_system_version,
-                                &device.profile_type,
-                                &device.trust_type};
-      for (int i = 0; i < 11; ++i) *named[i] = CStr(d.text[i]);
-      for (int n = 1; n <= 15; ++n) {
-        device.extension_attributes[n - 1] =
-            CStr(d[device_filter::ExtensionAttribute(n)]);
+      for (size_t i = 0; i < device_filter::kDeviceTextCount; ++i) {
+        *DeviceMember(&device, i) = CStr(d.TextAt(i));
       }
       req.device = &device;
     }
@@ -402,22 +409,8 @@ TEST(RequestConversion, EveryDeviceStringIsReadFromItsOwnMember) {
        ++null_slot) {
     crossgate_device device;
     crossgate_device_init(&device, sizeof(device));
-    crossgate_str* members[] = {&device.device_id,
-                                &device.display_name,
-                                &device.device_ownership,
-                                &device.enrollment_profile_name,
-                                &device.manufacturer,
-                                &device.mdm_app_id,
-                                &device.model,
-                                &device.operating_system,
-                                &device.operating_system_version,
-                                &device.profile_type,
-                                &device.trust_type};
-    constexpr size_t kNamed = sizeof(members) / sizeof(members[0]);
-    ASSERT_EQ(kNamed, device_filter::kNamedDeviceTextCount);
     for (size_t i = 0; i < device_filter::kDeviceTextCount; ++i) {
-      crossgate_str* member =
-          i < kNamed ? members[i] : &device.extension_attributes[i - kNamed];
+      crossgate_str* member = DeviceMember(&device, i);
       // One property at a time is null, with a size the library must ignore.
       *member = i == null_slot
                     ? crossgate_str{nullptr, SIZE_MAX}
